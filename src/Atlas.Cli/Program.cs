@@ -1,0 +1,3 @@
+using Atlas.Cli;
+
+return await AtlasCommand.Build().Parse(args).InvokeAsync();

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using Atlas.Data;
+using Atlas.Query;
+using Atlas.Store;
+
+namespace Atlas;
+
+/// <summary>
+/// Finds the data folder and the database, and makes the store hold the current data: validated and seeded when
+/// the data files changed, left alone (a fast start) when they did not.
+/// </summary>
+public static class AtlasSetup
+{
+    public const string DataEnv = "ATLAS_DATA";
+    public const string DbEnv = "ATLAS_DB";
+
+    /// <summary>
+    /// The data folder: the one given, else ATLAS_DATA, else the first <c>data/</c> holding <c>sources.yaml</c> in the
+    /// current folder or above it, or beside the program or above it (a clone run with <c>dotnet run</c>).
+    /// </summary>
+    public static string FindDataDir(string? given = null)
+    {
+        if (!string.IsNullOrWhiteSpace(given)) return Path.GetFullPath(given);
+        if (Environment.GetEnvironmentVariable(DataEnv) is { Length: > 0 } env) return Path.GetFullPath(env);
+        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "data");
+                if (File.Exists(Path.Combine(candidate, "sources.yaml"))) return candidate;
+            }
+        }
+        return Path.GetFullPath("data");
+    }
+
+    /// <summary>The database: the one given, else ATLAS_DB, else atlas.db in the user's local data folder.</summary>
+    public static string DbPath(string? given = null)
+    {
+        if (!string.IsNullOrWhiteSpace(given)) return Path.GetFullPath(given);
+        if (Environment.GetEnvironmentVariable(DbEnv) is { Length: > 0 } env) return Path.GetFullPath(env);
+        return DefaultDbPath;
+    }
+
+    /// <summary>~/.local/share/belgian-innovation-atlas/atlas.db on Linux (LocalApplicationData elsewhere).</summary>
+    public static string DefaultDbPath =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify),
+            "belgian-innovation-atlas", "atlas.db");
+
+    /// <summary>Opens the store and seeds it if the data files changed since the last seed.</summary>
+    /// <exception cref="Atlas.Data.InvalidDataException">the data files have problems; nothing was written.</exception>
+    /// <exception cref="StoreUnavailableException">the database cannot be opened or written.</exception>
+    public static AtlasQueries Prepare(string dataDir, string dbPath, TextWriter? log = null)
+    {
+        var store = AtlasStore.Open(dbPath);
+        var files = DataLoader.InputFiles(dataDir);
+        if (files.Count == 0)
+            throw new Atlas.Data.InvalidDataException([new Problem(dataDir, 0, "no data files here: pass --data DIR (the data/ folder of the repository) or set ATLAS_DATA")]);
+        var currentHash = DataLoader.HashOf(files);
+        if (store.DataHash == currentHash) return new AtlasQueries(store);
+
+        var watch = Stopwatch.StartNew();
+        var report = Validator.Run(dataDir);
+        if (!report.IsValid) throw new Atlas.Data.InvalidDataException(report.Problems);
+        store.Seed(report.Data);
+        log?.WriteLine($"Seeded {store.Path} from {dataDir}: {report.Data.Entities.Count()} entities, {report.Data.Facts.Count} facts in {watch.ElapsedMilliseconds} ms.");
+        return new AtlasQueries(store);
+    }
+}

@@ -1,0 +1,20 @@
+using Atlas.Model;
+
+namespace Atlas.Data;
+
+/// <summary>Everything the curated files and the shipped reference files hold, loaded and checked.</summary>
+public sealed class AtlasData
+{
+    public required IReadOnlyList<Place> Places { get; init; }
+    public required IReadOnlyList<Sector> Sectors { get; init; }
+    public required IReadOnlyList<Technology> Technologies { get; init; }
+    public required IReadOnlyList<Organisation> Organisations { get; init; }
+    public required IReadOnlyList<Programme> Programmes { get; init; }
+    public required IReadOnlyList<Source> Sources { get; init; }
+    public required IReadOnlyList<Fact> Facts { get; init; }
+    /// <summary>SHA-256 of every input file: the store re-seeds when it changes.</summary>
+    public required string ContentHash { get; init; }
+
+    public IEnumerable<Entity> Entities =>
+        Places.Cast<Entity>().Concat(Sectors).Concat(Technologies).Concat(Organisations).Concat(Programmes).Concat(Sources);
+}

@@ -1,0 +1,453 @@
+using System.Security.Cryptography;
+using System.Text;
+using Atlas.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace Atlas.Data;
+
+/// <summary>
+/// Reads the data folder: the curated YAML files and the reference files. Reports every structural problem
+/// (missing field, malformed code, unknown value) with its file and line; cross-references are checked by
+/// <see cref="Validator"/>.
+/// </summary>
+public sealed class DataLoader
+{
+    private readonly string _dataDir;
+    private readonly string _displayRoot;
+    private readonly List<Problem> _problems = [];
+
+    private DataLoader(string dataDir)
+    {
+        _dataDir = Path.GetFullPath(dataDir);
+        _displayRoot = Path.GetDirectoryName(_dataDir) ?? _dataDir;
+    }
+
+    /// <summary>Loads the folder; the data is returned even when problems were found, for the validator to go on.</summary>
+    public static (AtlasData Data, IReadOnlyList<Problem> Problems) Load(string dataDir)
+    {
+        var loader = new DataLoader(dataDir);
+        return (loader.LoadAll(), loader._problems);
+    }
+
+    /// <summary>The files whose content makes up the data, in a stable order (their hash is the data version).</summary>
+    public static IReadOnlyList<string> InputFiles(string dataDir)
+    {
+        var dir = Path.GetFullPath(dataDir);
+        var files = new List<string>();
+        foreach (var name in new[] { "sources.yaml", "places.yaml", "sectors.yaml", "technologies.yaml", "organisations.yaml", "programmes.yaml" })
+        {
+            var path = Path.Combine(dir, name);
+            if (File.Exists(path)) files.Add(path);
+        }
+        var factsDir = Path.Combine(dir, "facts");
+        if (Directory.Exists(factsDir))
+            files.AddRange(Directory.GetFiles(factsDir, "*.yaml").Order(StringComparer.Ordinal));
+        files.AddRange(ReferenceGeo.Files(dir).Where(File.Exists));
+        return files;
+    }
+
+    private AtlasData LoadAll()
+    {
+        if (!Directory.Exists(_dataDir))
+        {
+            _problems.Add(new Problem(_dataDir, 0, "the data folder does not exist: pass --data DIR or set ATLAS_DATA"));
+            return Empty();
+        }
+        var hash = HashOf(InputFiles(_dataDir));
+        var sources = LoadList("sources.yaml", ReadSource);
+        var places = LoadList("places.yaml", ReadPlace);
+        var regionIds = places.Where(p => p.PlaceKind is PlaceKind.Region or PlaceKind.Country && p.Nis is not null)
+            .GroupBy(p => p.Nis!.Value.ToString()).ToDictionary(g => g.Key, g => g.First().Id);
+        places.AddRange(ReferenceGeo.Load(_dataDir, Display, _problems, regionIds));
+        var sectors = LoadList("sectors.yaml", ReadSector);
+        var technologies = LoadList("technologies.yaml", ReadTechnology);
+        var organisations = LoadList("organisations.yaml", ReadOrganisation);
+        var programmes = LoadList("programmes.yaml", ReadProgramme);
+        var facts = new List<Fact>();
+        var factsDir = Path.Combine(_dataDir, "facts");
+        if (Directory.Exists(factsDir))
+        {
+            foreach (var path in Directory.GetFiles(factsDir, "*.yaml").Order(StringComparer.Ordinal))
+                facts.AddRange(ReadFactFile(path));
+        }
+        else
+        {
+            _problems.Add(new Problem(Display(factsDir), 0, "there is no facts folder: facts live in data/facts/*.yaml"));
+        }
+        return new AtlasData
+        {
+            Places = places, Sectors = sectors, Technologies = technologies, Organisations = organisations,
+            Programmes = programmes, Sources = sources, Facts = facts, ContentHash = hash,
+        };
+    }
+
+    private static AtlasData Empty() => new()
+    {
+        Places = [], Sectors = [], Technologies = [], Organisations = [], Programmes = [], Sources = [], Facts = [],
+        ContentHash = "",
+    };
+
+    private string Display(string path) => Path.GetRelativePath(_displayRoot, path).Replace('\\', '/');
+
+    /// <summary>The data version: SHA-256 over the names and contents of the input files.</summary>
+    public static string HashOf(IEnumerable<string> files)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in files)
+        {
+            sha.AppendData(Encoding.UTF8.GetBytes(Path.GetFileName(file) + "\n"));
+            sha.AppendData(File.ReadAllBytes(file));
+        }
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    private YamlFile? Open(string path)
+    {
+        if (!File.Exists(path))
+        {
+            _problems.Add(new Problem(Display(path), 0, "the file is missing (see docs/data-format.md for what it holds)"));
+            return null;
+        }
+        return YamlFile.Parse(Display(path), File.ReadAllText(path), _problems);
+    }
+
+    private List<T> LoadList<T>(string name, Func<YamlFile, YamlMappingNode, T?> read) where T : class
+    {
+        var result = new List<T>();
+        var file = Open(Path.Combine(_dataDir, name));
+        if (file?.Root is null) return result;
+        if (file.AsList(file.Root, $"the top of {name}") is not { } list) return result;
+        foreach (var item in list)
+        {
+            if (file.AsMap(item, "an entry") is { } map && read(file, map) is { } entity) result.Add(entity);
+        }
+        return result;
+    }
+
+    private static readonly string[] CommonKeys = ["id", "names", "aliases", "description", "note"];
+
+    private static string What(YamlMappingNode map, string type) =>
+        YamlFile.Get(map, "id") is YamlScalarNode { Value: { } id } ? $"{type} '{id}'" : $"this {type}";
+
+    private string? ReadId(YamlFile f, YamlMappingNode map, string type)
+    {
+        var id = f.Str(map, "id", $"this {type}", required: true);
+        if (id is not null && !Ids.IsValid(id))
+        {
+            f.Report(YamlFile.Get(map, "id"), $"'{id}' is not a valid id: use lowercase letters, digits and hyphens (e.g. {Ids.Suggest(id)})");
+            return null;
+        }
+        return id;
+    }
+
+    private static readonly Lang[] NameLangs = [Lang.Fr, Lang.Nl, Lang.En];
+
+    private Place? ReadPlace(YamlFile f, YamlMappingNode m)
+    {
+        var what = What(m, "place");
+        f.CheckKeys(m, what, [.. CommonKeys, "kind", "nis", "nuts", "parent", "coordinates", "links"]);
+        var id = ReadId(f, m, "place");
+        var kindText = f.Str(m, "kind", what, required: true);
+        PlaceKind kind = PlaceKind.City;
+        if (kindText is not null && !Slugs.TryParse(kindText, out kind))
+            f.Report(YamlFile.Get(m, "kind"), $"'{kindText}' is not a place kind: use one of {string.Join(", ", Slugs.All<PlaceKind>())}");
+        NisCode? nis = null;
+        if (f.Str(m, "nis", what) is { } nisText)
+        {
+            if (NisCode.TryParse(nisText, out var code, out var err)) nis = code;
+            else f.Report(YamlFile.Get(m, "nis"), err + "; quote it so YAML keeps the leading zero (\"04000\")");
+        }
+        double? lat = null, lon = null;
+        if (YamlFile.Get(m, "coordinates") is { } coordNode)
+        {
+            var c = f.StrList(m, "coordinates", what);
+            if (c.Count == 2 && double.TryParse(c[0], System.Globalization.CultureInfo.InvariantCulture, out var la)
+                && double.TryParse(c[1], System.Globalization.CultureInfo.InvariantCulture, out var lo)
+                && la is >= 49 and <= 52 && lo is >= 2 and <= 7)
+            {
+                (lat, lon) = (la, lo);
+            }
+            else
+            {
+                f.Report(coordNode, "coordinates must be [latitude, longitude] in decimal degrees within Belgium (e.g. [51.0543, 3.7174])");
+            }
+        }
+        var links = new List<PlaceLink>();
+        if (YamlFile.Get(m, "links") is { } linksNode && f.AsList(linksNode, $"'links' of {what}") is { } linkList)
+        {
+            foreach (var item in linkList)
+            {
+                if (f.AsMap(item, "a link") is not { } lm) continue;
+                f.CheckKeys(lm, "a link", "relation", "place");
+                var rel = f.Str(lm, "relation", "a link", required: true);
+                var target = f.Str(lm, "place", "a link", required: true);
+                if (rel is null || target is null) continue;
+                if (!Slugs.TryParse<PlaceRelation>(rel, out var relation))
+                {
+                    f.Report(YamlFile.Get(lm, "relation"), $"'{rel}' is not a link relation: use one of {string.Join(", ", Slugs.All<PlaceRelation>())}");
+                    continue;
+                }
+                links.Add(new PlaceLink(relation, target));
+            }
+        }
+        var names = f.Texts(m, "names", what, NameLangs);
+        if (id is null) return null;
+        return new Place
+        {
+            Id = id, PlaceKind = kind, Names = names, Aliases = f.StrList(m, "aliases", what),
+            Description = f.Texts(m, "description", what), Note = f.Str(m, "note", what),
+            Nis = nis, Nuts = f.Str(m, "nuts", what), Parent = f.Str(m, "parent", what),
+            Latitude = lat, Longitude = lon, Links = links,
+            Position = new SourcePosition(f.Name, YamlFile.LineOf(m)),
+        };
+    }
+
+    private Sector? ReadSector(YamlFile f, YamlMappingNode m)
+    {
+        var what = What(m, "sector");
+        f.CheckKeys(m, what, [.. CommonKeys, "nace2008"]);
+        var id = ReadId(f, m, "sector");
+        var nace = f.StrList(m, "nace2008", what);
+        foreach (var code in nace)
+        {
+            if (!NaceCode.IsWellFormed(code))
+                f.Report(YamlFile.Get(m, "nace2008"), $"'{code}' is not a NACE-BEL 2008 code: write a section letter (C), a division (26), a group (26.1) or a class (26.11), quoted");
+        }
+        var names = f.Texts(m, "names", what, NameLangs);
+        if (id is null) return null;
+        return new Sector
+        {
+            Id = id, Names = names, Aliases = f.StrList(m, "aliases", what), Description = f.Texts(m, "description", what),
+            Note = f.Str(m, "note", what), Nace2008 = nace, Position = new SourcePosition(f.Name, YamlFile.LineOf(m)),
+        };
+    }
+
+    private Technology? ReadTechnology(YamlFile f, YamlMappingNode m)
+    {
+        var what = What(m, "technology");
+        f.CheckKeys(m, what, CommonKeys);
+        var id = ReadId(f, m, "technology");
+        var names = f.Texts(m, "names", what, NameLangs);
+        if (id is null) return null;
+        return new Technology
+        {
+            Id = id, Names = names, Aliases = f.StrList(m, "aliases", what), Description = f.Texts(m, "description", what),
+            Note = f.Str(m, "note", what), Position = new SourcePosition(f.Name, YamlFile.LineOf(m)),
+        };
+    }
+
+    private Organisation? ReadOrganisation(YamlFile f, YamlMappingNode m)
+    {
+        var what = What(m, "organisation");
+        f.CheckKeys(m, what, [.. CommonKeys, "kind", "enterpriseNumber", "places", "sectors", "technologies", "website", "wikidata"]);
+        var id = ReadId(f, m, "organisation");
+        var kindText = f.Str(m, "kind", what, required: true);
+        var kind = OrganisationKind.Company;
+        if (kindText is not null && !Slugs.TryParse(kindText, out kind))
+            f.Report(YamlFile.Get(m, "kind"), $"'{kindText}' is not an organisation kind: use one of {string.Join(", ", Slugs.All<OrganisationKind>())}");
+        EnterpriseNumber? number = null;
+        if (f.Str(m, "enterpriseNumber", what) is { } numberText)
+        {
+            if (EnterpriseNumber.TryParse(numberText, out var n, out var err)) number = n;
+            else f.Report(YamlFile.Get(m, "enterpriseNumber"), err + ": check the number in the KBO/BCE public search");
+        }
+        var places = new List<OrganisationPlace>();
+        if (YamlFile.Get(m, "places") is { } placesNode && f.AsList(placesNode, $"'places' of {what}") is { } list)
+        {
+            foreach (var item in list)
+            {
+                if (f.AsMap(item, "a place of an organisation") is not { } pm) continue;
+                f.CheckKeys(pm, "a place of an organisation", "place", "role");
+                var place = f.Str(pm, "place", "a place of an organisation", required: true);
+                var roleText = f.Str(pm, "role", "a place of an organisation", required: true);
+                if (place is null || roleText is null) continue;
+                if (!Slugs.TryParse<OrganisationRole>(roleText, out var role))
+                {
+                    f.Report(YamlFile.Get(pm, "role"), $"'{roleText}' is not a role: use one of {string.Join(", ", Slugs.All<OrganisationRole>())}");
+                    continue;
+                }
+                places.Add(new OrganisationPlace(place, role));
+            }
+        }
+        var wikidata = f.Str(m, "wikidata", what);
+        if (wikidata is not null && !System.Text.RegularExpressions.Regex.IsMatch(wikidata, "^Q[1-9][0-9]*$"))
+            f.Report(YamlFile.Get(m, "wikidata"), $"'{wikidata}' is not a Wikidata id: write Q followed by digits (Q1141826)");
+        var website = f.Str(m, "website", what);
+        CheckUrl(f, m, "website", website);
+        var names = f.Texts(m, "names", what, NameLangs);
+        if (id is null) return null;
+        return new Organisation
+        {
+            Id = id, OrganisationKind = kind, Names = names, Aliases = f.StrList(m, "aliases", what),
+            Description = f.Texts(m, "description", what), Note = f.Str(m, "note", what),
+            EnterpriseNumber = number, Places = places, Sectors = f.StrList(m, "sectors", what),
+            Technologies = f.StrList(m, "technologies", what), Website = website, Wikidata = wikidata,
+            Position = new SourcePosition(f.Name, YamlFile.LineOf(m)),
+        };
+    }
+
+    private static void CheckUrl(YamlFile f, YamlMappingNode m, string key, string? url)
+    {
+        if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"))
+            f.Report(YamlFile.Get(m, key), $"'{url}' is not a web address: write it in full, starting with https://");
+    }
+
+    private Programme? ReadProgramme(YamlFile f, YamlMappingNode m)
+    {
+        var what = What(m, "programme");
+        f.CheckKeys(m, what, [.. CommonKeys, "kind", "scope", "period", "website"]);
+        var id = ReadId(f, m, "programme");
+        var kindText = f.Str(m, "kind", what, required: true);
+        var kind = ProgrammeKind.Initiative;
+        if (kindText is not null && !Slugs.TryParse(kindText, out kind))
+            f.Report(YamlFile.Get(m, "kind"), $"'{kindText}' is not a programme kind: use one of {string.Join(", ", Slugs.All<ProgrammeKind>())}");
+        var period = f.Str(m, "period", what);
+        if (period is not null && !PeriodRange.IsValid(period))
+            f.Report(YamlFile.Get(m, "period"), $"'{period}' is not a period: write a year (2025), a month (2025-05) or a range (2014/2020)");
+        var website = f.Str(m, "website", what);
+        CheckUrl(f, m, "website", website);
+        var names = f.Texts(m, "names", what, NameLangs);
+        if (id is null) return null;
+        return new Programme
+        {
+            Id = id, ProgrammeKind = kind, Names = names, Aliases = f.StrList(m, "aliases", what),
+            Description = f.Texts(m, "description", what), Note = f.Str(m, "note", what),
+            Scope = f.Str(m, "scope", what), Period = period, Website = website,
+            Position = new SourcePosition(f.Name, YamlFile.LineOf(m)),
+        };
+    }
+
+    private Source? ReadSource(YamlFile f, YamlMappingNode m)
+    {
+        var what = What(m, "source");
+        f.CheckKeys(m, what, [.. CommonKeys, "type", "title", "publisher", "language", "year", "date", "url", "licence", "text"]);
+        var id = ReadId(f, m, "source");
+        var typeText = f.Str(m, "type", what, required: true);
+        var type = SourceType.Document;
+        if (typeText is not null && !Slugs.TryParse(typeText, out type))
+            f.Report(YamlFile.Get(m, "type"), $"'{typeText}' is not a source type: use document or dataset");
+        var title = f.Str(m, "title", what, required: true);
+        int? year = null;
+        if (f.Str(m, "year", what) is { } yearText)
+        {
+            if (int.TryParse(yearText, out var y) && y is >= 1800 and <= 2100) year = y;
+            else f.Report(YamlFile.Get(m, "year"), $"'{yearText}' is not a year: write four digits (2025)");
+        }
+        var language = f.Str(m, "language", what);
+        if (language is not null && !Langs.TryParse(language, out _))
+            f.Report(YamlFile.Get(m, "language"), $"'{language}' is not a language code: use fr, nl, en or de");
+        var url = f.Str(m, "url", what);
+        CheckUrl(f, m, "url", url);
+        if (id is null || title is null) return null;
+        var names = f.Texts(m, "names", what);
+        if (names.IsEmpty) foreach (var l in NameLangs) names.Set(l, title);
+        return new Source
+        {
+            Id = id, SourceType = type, Title = title, Names = names, Description = f.Texts(m, "description", what),
+            Aliases = f.StrList(m, "aliases", what), Note = f.Str(m, "note", what),
+            Publisher = f.Str(m, "publisher", what), Language = language, Year = year, Date = f.Str(m, "date", what),
+            Url = url, Licence = f.Str(m, "licence", what), TextFile = f.Str(m, "text", what),
+            Position = new SourcePosition(f.Name, YamlFile.LineOf(m)),
+        };
+    }
+
+    private IEnumerable<Fact> ReadFactFile(string path)
+    {
+        var f = Open(path);
+        if (f?.Root is null) yield break;
+        if (f.AsMap(f.Root, "a facts file (source: ..., facts: [...])") is not { } top) yield break;
+        f.CheckKeys(top, "a facts file", "source", "facts");
+        var defaultSource = f.Str(top, "source", "the facts file");
+        if (YamlFile.Get(top, "facts") is not { } factsNode)
+        {
+            f.Report(top, "the file has no 'facts:' list");
+            yield break;
+        }
+        if (f.AsList(factsNode, "'facts'") is not { } list) yield break;
+        foreach (var item in list)
+        {
+            if (f.AsMap(item, "a fact") is { } m && ReadFact(f, m, defaultSource) is { } fact) yield return fact;
+        }
+    }
+
+    private Fact? ReadFact(YamlFile f, YamlMappingNode m, string? defaultSource)
+    {
+        var what = What(m, "fact");
+        f.CheckKeys(m, what, "id", "subject", "predicate", "object", "context", "statement", "quantity", "indicator",
+            "source", "locator", "status", "note");
+        var id = ReadId(f, m, "fact");
+        var subject = f.Str(m, "subject", what, required: true);
+        var predicateText = f.Str(m, "predicate", what, required: true);
+        Predicate? predicate = null;
+        if (predicateText is not null)
+        {
+            if (Slugs.TryParse<Predicate>(predicateText, out var p)) predicate = p;
+            else f.Report(YamlFile.Get(m, "predicate"), $"'{predicateText}' is not a predicate: use one of {string.Join(", ", Slugs.All<Predicate>())}");
+        }
+        var statement = f.Texts(m, "statement", what, Lang.Fr, Lang.En);
+        var source = f.Str(m, "source", what) ?? defaultSource;
+        if (source is null) f.Report(m, $"{what} has no source: add 'source: <source id>' to the fact or at the top of the file");
+
+        Locator? locator = null;
+        var locNode = YamlFile.Get(m, "locator");
+        if (locNode is null) f.Report(m, $"{what} has no locator: add 'locator: {{section: ..., passage: ..., phrase: ...}}'");
+        else if (f.AsMap(locNode, $"the locator of {what}") is { } lm)
+        {
+            f.CheckKeys(lm, "a locator", "section", "passage", "phrase");
+            var section = f.Str(lm, "section", $"the locator of {what}", required: true);
+            var passage = f.Str(lm, "passage", $"the locator of {what}", required: true);
+            var phrase = f.Str(lm, "phrase", $"the locator of {what}", required: true);
+            if (passage is not null && !PassageLabel.IsValid(passage))
+                f.Report(YamlFile.Get(lm, "passage"), $"'{passage}' is not a passage: write heading, paragraph N, bullet N or table row N");
+            if (phrase is not null && phrase.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length > Validator.MaxPhraseWords)
+                f.Report(YamlFile.Get(lm, "phrase"), $"the key phrase has more than {Validator.MaxPhraseWords} words: cite a shorter verbatim phrase");
+            if (section is not null && passage is not null && phrase is not null) locator = new Locator(section, passage, phrase);
+        }
+
+        Quantity? quantity = null;
+        if (YamlFile.Get(m, "quantity") is { } qNode && f.AsMap(qNode, $"the quantity of {what}") is { } qm)
+            quantity = ReadQuantity(f, qm, what);
+
+        var statusText = f.Str(m, "status", what);
+        var status = FactStatus.Asserted;
+        if (statusText is not null && !Slugs.TryParse(statusText, out status))
+            f.Report(YamlFile.Get(m, "status"), $"'{statusText}' is not a status: use asserted, confirmed or contradicted");
+
+        if (id is null || subject is null || predicate is null || source is null || locator is null) return null;
+        return new Fact
+        {
+            Id = id, Subject = subject, Predicate = predicate.Value, Object = f.Str(m, "object", what),
+            Context = f.StrList(m, "context", what), Statement = statement, Quantity = quantity,
+            Indicator = f.Str(m, "indicator", what), Source = source, Locator = locator, Status = status,
+            Note = f.Str(m, "note", what), Position = new SourcePosition(f.Name, YamlFile.LineOf(m)),
+        };
+    }
+
+    private static Quantity? ReadQuantity(YamlFile f, YamlMappingNode qm, string what)
+    {
+        var w = $"the quantity of {what}";
+        f.CheckKeys(qm, "a quantity", "value", "unit", "qualifier", "period");
+        var valueText = f.Str(qm, "value", w, required: true);
+        var unit = f.Str(qm, "unit", w, required: true);
+        decimal value = 0;
+        var ok = valueText is not null;
+        if (valueText is not null && !decimal.TryParse(valueText, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out value))
+        {
+            f.Report(YamlFile.Get(qm, "value"), $"'{valueText}' is not a number: write it with a dot for decimals (-7.3)");
+            ok = false;
+        }
+        var qualifierText = f.Str(qm, "qualifier", w) ?? "exact";
+        if (!Qualifiers.TryParse(qualifierText, out var qualifier))
+        {
+            f.Report(YamlFile.Get(qm, "qualifier"), $"'{qualifierText}' is not a qualifier: use one of {string.Join(", ", Qualifiers.Slugs)}");
+            ok = false;
+        }
+        Period? period = null;
+        if (f.Str(qm, "period", w) is { } periodText)
+        {
+            if (Period.TryParse(periodText, out var p, out var err)) period = p;
+            else { f.Report(YamlFile.Get(qm, "period"), err + "; quote it (\"2025-05\")"); ok = false; }
+        }
+        return ok && unit is not null ? new Quantity(value, unit, qualifier, period) : null;
+    }
+}

@@ -1,0 +1,223 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Atlas.Model;
+using Atlas.Store;
+using Atlas.Text;
+using Microsoft.Data.Sqlite;
+
+namespace Atlas.Query;
+
+/// <summary>
+/// The one query layer that pages, the API and the CLI use. It reads the store with plain SQL and returns the JSON
+/// shapes of the API. Entities come back with a <c>label</c> in the requested language; facts with their statement
+/// (<c>text</c>) in it.
+/// </summary>
+public sealed partial class AtlasQueries(AtlasStore store)
+{
+    public AtlasStore Store { get; } = store;
+
+    /// <summary>The data version the store holds (its content hash); it changes only when the data files change.</summary>
+    public string DataVersion => _dataVersion ??= Store.DataHash ?? "";
+    private string? _dataVersion;
+
+    // ---------- entities ----------
+
+    /// <summary>Finds the id of an entity from its id or any alias, in any case and with or without accents.</summary>
+    public string? Resolve(string idOrAlias, EntityType? type = null)
+    {
+        if (string.IsNullOrWhiteSpace(idOrAlias) || idOrAlias.Length > 200) return null;
+        using var c = Store.Connect();
+        using var cmd = AtlasStore.Command(c, null, """
+            SELECT a.entity_id FROM aliases a JOIN entities e ON e.id = a.entity_id
+            WHERE a.alias = $alias AND ($type IS NULL OR e.type = $type)
+            ORDER BY (e.id = $raw) DESC, a.rank, e.is_current DESC, e.id LIMIT 1
+            """);
+        AtlasStore.Bind(cmd, ("$alias", TextFolding.Fold(idOrAlias.Trim())), ("$raw", idOrAlias.Trim()), ("$type", TypeName(type)));
+        return cmd.ExecuteScalar() as string;
+    }
+
+    public Page ListEntities(EntityType type, Lang lang, PageRequest page, string? kind = null, string? parent = null, bool currentOnly = true)
+    {
+        using var c = Store.Connect();
+        const string where = """
+            WHERE type = $type AND ($kind IS NULL OR kind = $kind) AND ($parent IS NULL OR parent_id = $parent)
+              AND ($all = 1 OR is_current = 1)
+            """;
+        var args = new (string, object?)[] { ("$type", TypeName(type)), ("$kind", kind), ("$parent", parent), ("$all", currentOnly ? 0 : 1) };
+        var total = Count(c, $"SELECT count(*) FROM entities {where}", args);
+        using var cmd = AtlasStore.Command(c, null, $"SELECT json FROM entities {where} ORDER BY sort_key, id LIMIT $limit OFFSET $offset");
+        AtlasStore.Bind(cmd, args);
+        AtlasStore.Bind(cmd, ("$limit", page.Size), ("$offset", page.Offset));
+        var items = new List<JsonObject>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) items.Add(WithLabel(r.GetString(0), lang));
+        return new Page(items, total, page.Number, page.Size);
+    }
+
+    /// <summary>One entity with everything the atlas says of it: its facts as subject and the facts about it.</summary>
+    public JsonObject? GetEntity(string idOrAlias, Lang lang, EntityType? type = null)
+    {
+        var id = Resolve(idOrAlias, type);
+        if (id is null) return null;
+        using var c = Store.Connect();
+        var entity = EntityRow(c, id, lang);
+        if (entity is null) return null;
+        entity["facts"] = ToArray(QueryFacts(c, "f.subject_id = $id", [("$id", id)], lang, PageRequest.All).Items);
+        entity["factsAbout"] = ToArray(QueryFacts(c,
+            "f.id IN (SELECT fact_id FROM fact_entities WHERE entity_id = $id AND role <> 'subject')", [("$id", id)], lang, PageRequest.All).Items);
+        if (entity["type"]?.GetValue<string>() == "place")
+            entity["children"] = ToArray(Children(c, id, lang));
+        if (entity["type"]?.GetValue<string>() == "source")
+            entity["factCount"] = Count(c, "SELECT count(*) FROM facts WHERE source_id = $id", [("$id", id)]);
+        return entity;
+    }
+
+    private static List<JsonObject> Children(SqliteConnection c, string id, Lang lang)
+    {
+        using var cmd = AtlasStore.Command(c, null, "SELECT id, kind, json FROM entities WHERE parent_id = $id AND is_current = 1 ORDER BY sort_key");
+        AtlasStore.Bind(cmd, ("$id", id));
+        var list = new List<JsonObject>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            var json = WithLabel(r.GetString(2), lang);
+            list.Add(new JsonObject { ["id"] = r.GetString(0), ["kind"] = r.GetString(1), ["label"] = json["label"]?.DeepClone() });
+        }
+        return list;
+    }
+
+    internal static JsonObject? EntityRow(SqliteConnection c, string id, Lang lang)
+    {
+        using var cmd = AtlasStore.Command(c, null, "SELECT json FROM entities WHERE id = $id");
+        AtlasStore.Bind(cmd, ("$id", id));
+        return cmd.ExecuteScalar() is string json ? WithLabel(json, lang) : null;
+    }
+
+    /// <summary>Labels of several entities at once: id → (label, type, kind).</summary>
+    internal static Dictionary<string, (string Label, string Type, string Kind)> Labels(SqliteConnection c, IEnumerable<string> ids, Lang lang)
+    {
+        var result = new Dictionary<string, (string, string, string)>();
+        var list = ids.Distinct().ToList();
+        if (list.Count == 0) return result;
+        using var cmd = AtlasStore.Command(c, null,
+            $"SELECT id, name_{lang.Code()}, type, kind FROM entities WHERE id IN (SELECT value FROM json_each($ids))");
+        AtlasStore.Bind(cmd, ("$ids", JsonSerializer.Serialize(list)));
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) result[r.GetString(0)] = (r.GetString(1), r.GetString(2), r.GetString(3));
+        return result;
+    }
+
+    private static JsonObject WithLabel(string json, Lang lang)
+    {
+        var o = JsonNode.Parse(json)!.AsObject();
+        var names = o["names"]?.AsObject();
+        var label = names?[lang.Code()]?.GetValue<string>() ?? names?["en"]?.GetValue<string>() ?? names?["fr"]?.GetValue<string>() ?? o["id"]!.GetValue<string>();
+        // put the label right after the id, where a reader looks for it
+        var ordered = new JsonObject();
+        foreach (var (k, v) in o.ToList())
+        {
+            o.Remove(k);
+            ordered[k] = v;
+            if (k == "id") ordered["label"] = label;
+        }
+        return ordered;
+    }
+
+    // ---------- facts ----------
+
+    public Page Facts(FactFilter filter, Lang lang, PageRequest page)
+    {
+        var conditions = new List<string>();
+        var args = new List<(string, object?)>();
+        if (filter.Subject is not null)
+        {
+            conditions.Add("f.subject_id = $subject");
+            args.Add(("$subject", Resolve(filter.Subject) ?? filter.Subject));
+        }
+        if (filter.About is not null)
+        {
+            conditions.Add("f.id IN (SELECT fact_id FROM fact_entities WHERE entity_id = $about)");
+            args.Add(("$about", Resolve(filter.About) ?? filter.About));
+        }
+        if (filter.Predicate is not null) { conditions.Add("f.predicate = $predicate"); args.Add(("$predicate", filter.Predicate)); }
+        if (filter.Source is not null) { conditions.Add("f.source_id = $source"); args.Add(("$source", filter.Source)); }
+        if (filter.Status is not null) { conditions.Add("f.status = $status"); args.Add(("$status", filter.Status)); }
+        using var c = Store.Connect();
+        return QueryFacts(c, conditions.Count == 0 ? "1 = 1" : string.Join(" AND ", conditions), args, lang, page);
+    }
+
+    public JsonObject? GetFact(string id, Lang lang)
+    {
+        using var c = Store.Connect();
+        return QueryFacts(c, "f.id = $id", [("$id", id)], lang, new PageRequest(1, 1)).Items.FirstOrDefault();
+    }
+
+    private static Page QueryFacts(SqliteConnection c, string where, IReadOnlyList<(string, object?)> args, Lang lang, PageRequest page)
+    {
+        var total = Count(c, $"SELECT count(*) FROM facts f WHERE {where}", args);
+        using var cmd = AtlasStore.Command(c, null, $"""
+            SELECT f.id, f.subject_id, f.predicate, f.object_id, f.context, f.statement_fr, f.statement_nl, f.statement_en,
+                   f.value, f.unit, f.qualifier, f.period, f.indicator, f.source_id, f.section, f.passage, f.phrase,
+                   f.status, f.note
+            FROM facts f WHERE {where} ORDER BY f.seq LIMIT $limit OFFSET $offset
+            """);
+        AtlasStore.Bind(cmd, [.. args, ("$limit", page.Size), ("$offset", page.Offset)]);
+        var rows = new List<(JsonObject Fact, List<string> Ids)>();
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+                var context = JsonSerializer.Deserialize<List<string>>(r.GetString(4)) ?? [];
+                var statement = new JsonObject();
+                foreach (var (code, i) in new[] { ("fr", 5), ("nl", 6), ("en", 7) })
+                    if (S(i) is { } s) statement[code] = s;
+                var text = S(lang switch { Lang.Nl => 6, Lang.En => 7, _ => 5 }) ?? S(7) ?? S(5);
+                var fact = new JsonObject
+                {
+                    ["id"] = r.GetString(0),
+                    ["subject"] = r.GetString(1),
+                    ["predicate"] = r.GetString(2),
+                    ["object"] = S(3),
+                    ["context"] = new JsonArray(context.Select(x => (JsonNode)JsonValue.Create(x)!).ToArray()),
+                    ["text"] = text,
+                    ["statement"] = statement,
+                    ["value"] = S(8) is { } v ? JsonValue.Create(decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture)) : null,
+                    ["unit"] = S(9),
+                    ["qualifier"] = S(10),
+                    ["period"] = S(11),
+                    ["indicator"] = S(12),
+                    ["source"] = r.GetString(13),
+                    ["locator"] = new JsonObject { ["section"] = r.GetString(14), ["passage"] = r.GetString(15), ["phrase"] = r.GetString(16) },
+                    ["status"] = r.GetString(17),
+                };
+                if (S(18) is { } note) fact["note"] = note;
+                var ids = new List<string> { r.GetString(1), r.GetString(13) };
+                if (S(3) is { } o) ids.Add(o);
+                ids.AddRange(context);
+                rows.Add((fact, ids));
+            }
+        }
+        var labels = Labels(c, rows.SelectMany(x => x.Ids), lang);
+        foreach (var (fact, _) in rows)
+        {
+            fact["subjectLabel"] = labels.GetValueOrDefault(fact["subject"]!.GetValue<string>()).Label;
+            if (fact["object"] is { } obj) fact["objectLabel"] = labels.GetValueOrDefault(obj.GetValue<string>()).Label;
+            fact["sourceLabel"] = labels.GetValueOrDefault(fact["source"]!.GetValue<string>()).Label;
+        }
+        return new Page(rows.Select(x => x.Fact).ToList(), total, page.Number, page.Size);
+    }
+
+    // ---------- helpers ----------
+
+    internal static int Count(SqliteConnection c, string sql, IEnumerable<(string, object?)> args)
+    {
+        using var cmd = AtlasStore.Command(c, null, sql);
+        AtlasStore.Bind(cmd, args.ToArray());
+        return Convert.ToInt32(cmd.ExecuteScalar());
+    }
+
+    internal static JsonArray ToArray(IEnumerable<JsonNode> items) => new(items.ToArray());
+
+    private static string? TypeName(EntityType? type) => type?.ToString().ToLowerInvariant();
+}

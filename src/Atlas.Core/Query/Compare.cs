@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+using Atlas.Model;
+using Atlas.Store;
+
+namespace Atlas.Query;
+
+public sealed partial class AtlasQueries
+{
+    /// <summary>
+    /// What two or three places have in common and what only one has: the themes (sectors, technologies,
+    /// organisations, programmes) of the facts whose subject they are, each with the facts behind it.
+    /// </summary>
+    /// <returns>null and the unknown ids when a place is not found.</returns>
+    public (JsonObject? Result, IReadOnlyList<string> Unknown) Compare(IReadOnlyList<string> places, Lang lang)
+    {
+        var ids = new List<string>();
+        var unknown = new List<string>();
+        foreach (var p in places)
+        {
+            if (Resolve(p, EntityType.Place) is { } id) ids.Add(id);
+            else unknown.Add(p);
+        }
+        if (unknown.Count > 0) return (null, unknown);
+        ids = ids.Distinct().ToList();
+
+        using var c = Store.Connect();
+        // theme id → place id → fact ids
+        var themes = new Dictionary<string, Dictionary<string, List<string>>>();
+        using (var cmd = AtlasStore.Command(c, null, """
+            SELECT f.subject_id, fe.entity_id, f.id FROM facts f
+            JOIN fact_entities fe ON fe.fact_id = f.id AND fe.role <> 'subject'
+            JOIN entities e ON e.id = fe.entity_id AND e.type IN ('sector', 'technology', 'organisation', 'programme')
+            WHERE f.subject_id IN (SELECT value FROM json_each($ids))
+            ORDER BY f.seq
+            """))
+        {
+            AtlasStore.Bind(cmd, ("$ids", System.Text.Json.JsonSerializer.Serialize(ids)));
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                var byPlace = themes.TryGetValue(r.GetString(1), out var bp) ? bp : themes[r.GetString(1)] = [];
+                var list = byPlace.TryGetValue(r.GetString(0), out var l) ? l : byPlace[r.GetString(0)] = [];
+                if (!list.Contains(r.GetString(2))) list.Add(r.GetString(2));
+            }
+        }
+        var labels = Labels(c, themes.Keys.Concat(ids), lang);
+        var typeOrder = new[] { "sector", "technology", "organisation", "programme" };
+
+        JsonObject Theme(string id, Dictionary<string, List<string>> byPlace) => new()
+        {
+            ["id"] = id,
+            ["type"] = labels[id].Type,
+            ["kind"] = labels[id].Kind,
+            ["label"] = labels[id].Label,
+            ["places"] = new JsonArray(ids.Where(byPlace.ContainsKey).Select(p => (JsonNode)JsonValue.Create(p)!).ToArray()),
+            ["facts"] = new JsonObject(byPlace.Select(kv => new KeyValuePair<string, JsonNode?>(kv.Key,
+                new JsonArray(kv.Value.Select(f => (JsonNode)JsonValue.Create(f)!).ToArray())))),
+        };
+
+        var ordered = themes
+            .OrderBy(t => Array.IndexOf(typeOrder, labels[t.Key].Type))
+            .ThenBy(t => labels[t.Key].Label, StringComparer.Ordinal)
+            .ToList();
+        var result = new JsonObject
+        {
+            ["places"] = new JsonArray(ids.Select(id => (JsonNode)new JsonObject
+            {
+                ["id"] = id, ["label"] = labels[id].Label, ["kind"] = labels[id].Kind,
+            }).ToArray()),
+            ["shared"] = new JsonArray(ordered.Where(t => t.Value.Count == ids.Count && ids.Count > 1).Select(t => (JsonNode)Theme(t.Key, t.Value)).ToArray()),
+        };
+        if (ids.Count > 2)
+            result["partlyShared"] = new JsonArray(ordered.Where(t => t.Value.Count > 1 && t.Value.Count < ids.Count).Select(t => (JsonNode)Theme(t.Key, t.Value)).ToArray());
+        var only = new JsonObject();
+        foreach (var id in ids)
+            only[id] = new JsonArray(ordered.Where(t => t.Value.Count == 1 && t.Value.ContainsKey(id)).Select(t => (JsonNode)Theme(t.Key, t.Value)).ToArray());
+        result["only"] = only;
+        return (result, []);
+    }
+}

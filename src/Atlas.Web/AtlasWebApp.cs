@@ -1,0 +1,113 @@
+using Atlas.Query;
+using Atlas.Web.Api;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Atlas.Web;
+
+public sealed record WebOptions
+{
+    /// <summary>Addresses to listen on; null means ASPNETCORE_URLS if set, else http://127.0.0.1:5080.</summary>
+    public string? Urls { get; init; }
+    /// <summary>Serve in-process only (no socket): for <c>atlas get</c> and tests.</summary>
+    public bool InProcess { get; init; }
+    public LogLevel LogLevel { get; init; } = LogLevel.Warning;
+}
+
+/// <summary>The one application object: services, middleware and endpoints of the atlas, over a prepared store.</summary>
+public static class AtlasWebApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplication Create(AtlasQueries queries, WebOptions options)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Logging.SetMinimumLevel(options.LogLevel);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        if (options.InProcess) builder.WebHost.UseTestServer();
+        else builder.WebHost.UseUrls(options.Urls ?? ListenUrls());
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+
+        builder.Services.AddSingleton(queries);
+        builder.Services.AddSingleton<Responder>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Belgian Innovation Atlas API";
+            doc.Info.Description = "Read-only JSON API over the atlas: places, sectors, technologies, organisations, programmes, sources, facts with their sources and locators, search and comparison. Lists are paginated and available as CSV (?format=csv).";
+            return Task.CompletedTask;
+        }));
+
+        var app = builder.Build();
+        app.UseExceptionHandler(error => error.Run(WriteError));
+        app.UseStatusCodePages(async ctx =>
+        {
+            var response = ctx.HttpContext.Response;
+            if (response.ContentLength is null && response.ContentType is null)
+                await Results.Problem(statusCode: response.StatusCode, detail: StatusDetail(response.StatusCode, ctx.HttpContext.Request.Path)).ExecuteAsync(ctx.HttpContext);
+        });
+        app.Use(SecurityHeaders);
+        app.Use(FormatSuffix);
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapAtlasApi();
+        app.MapGet("/", () => Results.Redirect("/api")).ExcludeFromDescription();
+        return app;
+    }
+
+    private static string ListenUrls() =>
+        Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is { Length: > 0 } env ? env : DefaultUrl;
+
+    /// <summary>A <c>.csv</c> or <c>.json</c> suffix on a path asks for that format (/api/places.csv).</summary>
+    private static Task FormatSuffix(HttpContext context, RequestDelegate next)
+    {
+        var path = context.Request.Path.Value ?? "";
+        foreach (var format in new[] { "csv", "json" })
+        {
+            if (path.StartsWith("/api/", StringComparison.Ordinal) && path.EndsWith("." + format, StringComparison.Ordinal))
+            {
+                context.Request.Path = path[..^(format.Length + 1)];
+                context.Items[RequestContext.FormatItem] = format;
+                break;
+            }
+        }
+        return next(context);
+    }
+
+    private static Task SecurityHeaders(HttpContext context, RequestDelegate next)
+    {
+        var h = context.Response.Headers;
+        h.XContentTypeOptions = "nosniff";
+        h["Referrer-Policy"] = "no-referrer";
+        h.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+        h.XFrameOptions = "DENY";
+        return next(context);
+    }
+
+    /// <summary>Errors as RFC 9457 problem details: a bad request says what to change; a failure leaks no stack trace.</summary>
+    private static async Task WriteError(HttpContext context)
+    {
+        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var result = error switch
+        {
+            BadRequestException bad => Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: bad.Title, detail: bad.Message),
+            BadHttpRequestException bad => Results.Problem(statusCode: bad.StatusCode, title: "Bad request", detail: "The request could not be read."),
+            _ => Results.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "Internal error",
+                detail: "The atlas could not answer this request. The error has been logged."),
+        };
+        if (error is not BadRequestException and not BadHttpRequestException)
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Atlas").LogError(error, "request {Path} failed", context.Request.Path);
+        await result.ExecuteAsync(context);
+    }
+
+    private static string StatusDetail(int status, PathString path) => status switch
+    {
+        404 => $"Nothing is at {path}. The API starts at /api; its description is at /openapi/v1.json.",
+        405 => "The atlas is read-only: use GET.",
+        _ => $"The request to {path} failed with status {status}.",
+    };
+}
