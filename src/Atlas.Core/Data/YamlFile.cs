@@ -25,19 +25,37 @@ public sealed class YamlFile
     /// <param name="name">The path shown in messages (relative to the repository, e.g. data/places.yaml).</param>
     public static YamlFile Parse(string name, string text, List<Problem> problems)
     {
+        var parser = new TrackingParser(new Parser(new StringReader(text)));
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
             var root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
             if (root is null) problems.Add(new Problem(name, 1, "the file is empty: write a list of entries (see docs/data-format.md)"));
             return new YamlFile(name, root, problems);
         }
         catch (YamlException e)
         {
-            var line = (int)e.Start.Line;
-            problems.Add(new Problem(name, line, $"this is not valid YAML ({Clean(e.Message)}): check indentation and quote strings that contain ':' or '#'"));
+            problems.Add(new Problem(name, (int)e.Start.Line, $"this is not valid YAML ({Clean(e.Message)}): check indentation and quote strings that contain ':' or '#'"));
             return new YamlFile(name, null, problems);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet fails this way on some malformed flow collections; the last event read tells where
+            problems.Add(new Problem(name, parser.LastLine, "this is not valid YAML (an unclosed [ or {?): check brackets, indentation and quotes"));
+            return new YamlFile(name, null, problems);
+        }
+    }
+
+    /// <summary>Remembers where the parser was, to place errors that carry no position.</summary>
+    private sealed class TrackingParser(IParser inner) : IParser
+    {
+        public int LastLine { get; private set; } = 1;
+        public YamlDotNet.Core.Events.ParsingEvent? Current => inner.Current;
+        public bool MoveNext()
+        {
+            if (inner.Current is { } current) LastLine = (int)current.End.Line;
+            return inner.MoveNext();
         }
     }
 

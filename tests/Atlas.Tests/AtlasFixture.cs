@@ -1,0 +1,59 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Atlas.Query;
+using Atlas.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+
+namespace Atlas.Tests;
+
+/// <summary>
+/// One atlas for the HTTP tests: the repository's data seeded into a temporary database and the whole application
+/// served in-process by ASP.NET Core's TestServer (no socket), the same pipeline `atlas serve` runs.
+/// </summary>
+public sealed class AtlasFixture : IAsyncLifetime
+{
+    private readonly TestPaths.TempDir _dir = TestPaths.Temp();
+    private WebApplication? _app;
+
+    public AtlasQueries Queries { get; private set; } = null!;
+    public HttpClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Queries = AtlasSetup.Prepare(TestPaths.DataDir, _dir.File("atlas.db"));
+        _app = AtlasWebApp.Create(Queries, new WebOptions { InProcess = true });
+        await _app.StartAsync();
+        Client = _app.GetTestClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null) await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _dir.Dispose();
+    }
+
+    public async Task<JsonObject> Json(string path)
+    {
+        using var response = await Client.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{path} answered {(int)response.StatusCode}: {body}");
+        return JsonNode.Parse(body)!.AsObject();
+    }
+
+    public async Task<(int Status, JsonObject? Body, HttpResponseMessage Response)> Raw(string path)
+    {
+        var response = await Client.GetAsync(path);
+        var text = await response.Content.ReadAsStringAsync();
+        JsonObject? body = null;
+        try { body = JsonNode.Parse(text) as JsonObject; } catch (System.Text.Json.JsonException) { }
+        return ((int)response.StatusCode, body, response);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AtlasCollection : ICollectionFixture<AtlasFixture>
+{
+    public const string Name = "atlas";
+}

@@ -1,0 +1,144 @@
+using Atlas.Data;
+
+namespace Atlas.Tests;
+
+/// <summary>
+/// `atlas validate` on the real data passes; on a copy broken in one place it reports that place as
+/// file:line and says how to fix it.
+/// </summary>
+public class ValidatorTests
+{
+    [Fact]
+    public void The_shipped_data_is_valid_and_every_key_phrase_is_in_the_article()
+    {
+        var report = Validator.Run(TestPaths.DataDir, TestPaths.SeedDir);
+        Assert.True(report.IsValid, string.Join("\n", report.Problems));
+        Assert.Equal(report.Data.Facts.Count, report.PhrasesChecked);
+        Assert.Equal(0, report.PhrasesUnchecked);
+    }
+
+    [Fact]
+    public void Without_the_texts_key_phrases_are_counted_as_unchecked()
+    {
+        var report = Validator.Run(TestPaths.DataDir);
+        Assert.True(report.IsValid, string.Join("\n", report.Problems));
+        Assert.Equal(0, report.PhrasesChecked);
+        Assert.Equal(report.Data.Facts.Count, report.PhrasesUnchecked);
+    }
+
+    [Fact]
+    public void All_municipalities_come_from_the_reference_files_with_the_2025_mergers()
+    {
+        var data = Validator.Run(TestPaths.DataDir).Data;
+        var municipalities = data.Places.Where(p => p.PlaceKind == Model.PlaceKind.Municipality).ToList();
+        Assert.Equal(581 + 13, municipalities.Count);           // 2019–2024 plus the 13 created on 1 January 2025
+        Assert.Equal(565, municipalities.Count(m => m.IsCurrent));
+        var borsbeek = municipalities.Single(m => m.Nis.ToString() == "11007");
+        Assert.Equal("nis-11002", borsbeek.MergedInto);
+        Assert.Equal(new DateOnly(2024, 12, 31), borsbeek.ValidTo);
+        var pajottegem = municipalities.Single(m => m.Nis.ToString() == "23106");
+        Assert.Equal(new DateOnly(2025, 1, 1), pajottegem.ValidFrom);
+        Assert.Equal(["nis-23023", "nis-23024", "nis-23032"], pajottegem.MergedFrom);
+        var ghent = municipalities.Single(m => m.Nis.ToString() == "44021");
+        Assert.Equal("Gand", ghent.Names.Get(Model.Lang.Fr));
+        Assert.Equal("Gent", ghent.Names.Get(Model.Lang.Nl));
+        Assert.Equal("nis-44000", ghent.Parent);
+        Assert.Equal("BE234", ghent.Nuts);
+        Assert.InRange(ghent.Latitude!.Value, 50.95, 51.2);
+        Assert.InRange(ghent.Longitude!.Value, 3.6, 3.85);
+        var eupen = municipalities.Single(m => m.Nis.ToString() == "63023");
+        Assert.Equal("Eupen", eupen.Names.Get(Model.Lang.De));
+        var arrondissement = data.Places.Single(p => p.Id == "nis-44000");
+        Assert.Equal("nis-40000", arrondissement.Parent);
+        Assert.Equal("flanders", data.Places.Single(p => p.Id == "nis-40000").Parent);
+        Assert.Equal("brussels-capital", data.Places.Single(p => p.Id == "nis-21000").Parent);
+    }
+
+    // Each case breaks one rule in a copy of the data: (file, text to replace, replacement, expected words).
+    public static TheoryData<string, string, string, string> BrokenFixtures => new()
+    {
+        { "facts/03-ghent.yaml", "object: industry-4-0", "object: industry-4-O", "the object 'industry-4-O' does not exist (did you mean 'industry-4-0'?)" },
+        { "facts/03-ghent.yaml", "object: industry-4-0", "object: ghent", "the object 'ghent' is a place, not a technology" },
+        { "facts/03-ghent.yaml", "id: ghent-green-city", "id: ghent-model-of-industry-4-0", "the fact id 'ghent-model-of-industry-4-0' is already used" },
+        { "sectors.yaml", "- id: textile", "- id: ghent", "the id 'ghent' is already used by the place" },
+        { "facts/03-ghent.yaml", "source: article-7-cities", "# no source", "has no source: add 'source: <source id>'" },
+        { "facts/03-ghent.yaml", "    locator: {section: \"3. Gand\", passage: heading, phrase: \"le modèle de l’industrie 4.0\"}", "", "has no locator" },
+        { "facts/03-ghent.yaml", "phrase: \"reconnue comme une ville verte\"", "phrase: \"reconnue comme une ville bleue\"", "the key phrase « reconnue comme une ville bleue » is not in 3. Gand, paragraph 1" },
+        { "facts/03-ghent.yaml", "phrase: \"reconnue comme une ville verte\"", "phrase: \"Textile\"", "it occurs in" },
+        { "facts/03-ghent.yaml", "{section: \"3. Gand\", passage: paragraph 1, phrase: \"reconnue comme une ville verte\"}", "{section: \"3. Gent\", passage: paragraph 1, phrase: \"reconnue comme une ville verte\"}", "the section '3. Gent' does not name exactly one heading" },
+        { "facts/03-ghent.yaml", "passage: paragraph 1, phrase: \"reconnue comme une ville verte\"", "passage: bullet 9, phrase: \"reconnue comme une ville verte\"", "the section '3. Gand' has no bullet 9" },
+        { "facts/03-ghent.yaml", "passage: paragraph 1, phrase: \"reconnue comme une ville verte\"", "passage: line 1, phrase: \"reconnue comme une ville verte\"", "'line 1' is not a passage" },
+        { "facts/03-ghent.yaml", "phrase: \"reconnue comme une ville verte\"", "phrase: \"Gand est reconnue comme une ville verte qui fusionne son industrie traditionnelle avec\"", "more than 12 words" },
+        { "organisations.yaml", "enterpriseNumber: \"0202.239.951\"", "enterpriseNumber: \"0202.239.952\"", "fails the mod-97 check: its last two digits should be 51" },
+        { "places.yaml", "nis: \"44021\"", "nis: \"4402\"", "'4402' is not a NIS code" },
+        { "sectors.yaml", "- id: textile", "- id: Textile", "'Textile' is not a valid id" },
+        { "facts/03-ghent.yaml", "predicate: uses-technology", "predicate: loves", "'loves' is not a predicate" },
+        { "facts/03-ghent.yaml", "      en: Ghent has the reputation of a green city.", "", "has no 'statement.en'" },
+        { "facts/03-ghent.yaml", "    subject: ghent\n    predicate: uses-technology\n    object: industry-4-0", "    subject: ghent\n    predicate: uses-technology", "a 'uses-technology' fact needs an object" },
+        { "facts/03-ghent.yaml", "predicate: described-as\n    context: [sustainability]", "predicate: has-indicator-value\n    context: [sustainability]", "needs a quantity" },
+        { "facts/03-ghent.yaml", "    subject: ghent\n    predicate: uses-technology", "    subjet: ghent\n    predicate: uses-technology", "unknown field 'subjet'" },
+        { "places.yaml", "coordinates: [51.0543, 3.7174]", "coordinates: [3.7174, 51.0543]", "coordinates must be [latitude, longitude]" },
+        { "facts/03-ghent.yaml", "facts:\n", "facts:\n  - id: [unclosed\n", "this is not valid YAML" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenFixtures))]
+    public void A_broken_file_is_reported_with_file_line_and_how_to_fix_it(string file, string find, string replace, string expected)
+    {
+        using var dir = TestPaths.Temp();
+        var data = Path.Combine(dir.Path, "data");
+        TestPaths.CopyData(data);
+        var path = Path.Combine(data, file);
+        var text = File.ReadAllText(path);
+        Assert.Contains(find, text);
+        File.WriteAllText(path, ReplaceFirst(text, find, replace));
+
+        var report = Validator.Run(data, TestPaths.SeedDir);
+
+        Assert.False(report.IsValid);
+        var problem = report.Problems.FirstOrDefault(p => p.Message.Contains(expected));
+        Assert.True(problem is not null, $"expected a problem containing «{expected}», got:\n{string.Join("\n", report.Problems)}");
+        Assert.Equal("data/" + file, problem.File);
+        Assert.True(problem.Line > 0, problem.ToString());
+        Assert.Matches(@"^data/[\w/.-]+:\d+: ", problem.ToString());
+    }
+
+    [Fact]
+    public void An_unknown_nace_code_is_reported()
+    {
+        using var dir = TestPaths.Temp();
+        var data = Path.Combine(dir.Path, "data");
+        TestPaths.CopyData(data);
+        var path = Path.Combine(data, "sectors.yaml");
+        var text = File.ReadAllText(path);
+        var at = text.IndexOf("- id: textile", StringComparison.Ordinal);
+        var nace = text.IndexOf("nace2008: [", at, StringComparison.Ordinal);
+        File.WriteAllText(path, text.Insert(nace + "nace2008: [".Length, "\"13.99\", \"99.99\", "));
+
+        var report = Validator.Run(data);
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Contains("names NACE code '99.99', which does not exist", problem.Message);
+        Assert.Equal("data/sectors.yaml", problem.File);
+    }
+
+    [Fact]
+    public void A_missing_file_is_reported()
+    {
+        using var dir = TestPaths.Temp();
+        var data = Path.Combine(dir.Path, "data");
+        TestPaths.CopyData(data);
+        File.Delete(Path.Combine(data, "technologies.yaml"));
+
+        var report = Validator.Run(data);
+
+        Assert.Contains(report.Problems, p => p.File == "data/technologies.yaml" && p.Message.Contains("the file is missing"));
+        Assert.Contains(report.Problems, p => p.Message.Contains("the object 'blockchain' does not exist"));
+    }
+
+    private static string ReplaceFirst(string text, string find, string replace)
+    {
+        var i = text.IndexOf(find, StringComparison.Ordinal);
+        return text[..i] + replace + text[(i + find.Length)..];
+    }
+}
