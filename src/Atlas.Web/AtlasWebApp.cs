@@ -53,6 +53,7 @@ public static class AtlasWebApp
         });
         app.Use(SecurityHeaders);
         app.Use(FormatSuffix);
+        app.UseRouting(); // after FormatSuffix, so that /api/places.csv routes as /api/places
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapAtlasApi();
         app.MapGet("/", () => Results.Redirect("/api")).ExcludeFromDescription();
