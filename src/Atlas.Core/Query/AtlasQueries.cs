@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Atlas.Model;
@@ -26,14 +27,39 @@ public sealed partial class AtlasQueries(AtlasStore store)
     public string? Resolve(string idOrAlias, EntityType? type = null)
     {
         if (string.IsNullOrWhiteSpace(idOrAlias) || idOrAlias.Length > 200) return null;
+        var raw = idOrAlias.Trim();
+        if (!AliasIndex.TryGetValue(TextFolding.Fold(raw), out var candidates)) return null;
+        var typeName = TypeName(type);
+        string? best = null;
+        foreach (var (id, entityType) in candidates)
+        {
+            if (typeName is not null && entityType != typeName) continue;
+            if (id == raw) return id;   // the exact id wins over any alias
+            best ??= id;                // candidates are in rank order: cities before municipalities
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// Every folded alias → the entities it names, best first. The store does not change while this object lives
+    /// (it is re-seeded only before a new one is made), so the table is read once: look-ups are the hot path of
+    /// every request by id.
+    /// </summary>
+    private FrozenDictionary<string, (string Id, string Type)[]> AliasIndex => _aliases ??= LoadAliases();
+    private FrozenDictionary<string, (string Id, string Type)[]>? _aliases;
+
+    private FrozenDictionary<string, (string Id, string Type)[]> LoadAliases()
+    {
         using var c = Store.Connect();
         using var cmd = AtlasStore.Command(c, null, """
-            SELECT a.entity_id FROM aliases a JOIN entities e ON e.id = a.entity_id
-            WHERE a.alias = $alias AND ($type IS NULL OR e.type = $type)
-            ORDER BY (e.id = $raw) DESC, a.rank, e.is_current DESC, e.id LIMIT 1
+            SELECT a.alias, a.entity_id, e.type FROM aliases a JOIN entities e ON e.id = a.entity_id
+            ORDER BY a.alias, a.rank, e.is_current DESC, e.id
             """);
-        AtlasStore.Bind(cmd, ("$alias", TextFolding.Fold(idOrAlias.Trim())), ("$raw", idOrAlias.Trim()), ("$type", TypeName(type)));
-        return cmd.ExecuteScalar() as string;
+        var rows = new List<(string Alias, string Id, string Type)>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) rows.Add((r.GetString(0), r.GetString(1), r.GetString(2)));
+        return rows.GroupBy(x => x.Alias, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(x => (x.Id, x.Type)).ToArray(), StringComparer.Ordinal);
     }
 
     public Page ListEntities(EntityType type, Lang lang, PageRequest page, string? kind = null, string? parent = null, bool currentOnly = true)
