@@ -139,7 +139,7 @@ public static class AtlasCommand
             if (queries is null) return ExitCode;
             var table = parse.GetValue(what)!;
             var all = table == "places" ? "&current=false" : "";
-            var request = $"/api/{table}?format={parse.GetValue(format)}&lang={parse.GetValue(lang)}&pageSize={Page.MaxSize}{all}";
+            var request = $"/api/{table}?format={parse.GetValue(format)}&lang={parse.GetValue(lang)}&pageSize={PageRequest.MaxSize}{all}";
             if (parse.GetValue(format) == "csv") request = $"/api/{table}?format=csv&lang={parse.GetValue(lang)}{all}";
             if (parse.GetValue(output) is { } file)
             {

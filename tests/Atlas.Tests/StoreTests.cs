@@ -40,7 +40,7 @@ public class StoreTests
         Assert.NotEqual(hash, after.Store.DataHash);
         Assert.Equal(facts, FactCount(after.Store));
         var fact = after.GetFact("ghent-green-city", Model.Lang.En)!;
-        Assert.Equal("Ghent is known as a green city.", fact["text"]!.GetValue<string>());
+        Assert.Equal("Ghent is known as a green city.", fact.Text);
         SqliteConnection.ClearAllPools();
     }
 

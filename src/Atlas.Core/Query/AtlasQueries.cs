@@ -62,7 +62,7 @@ public sealed partial class AtlasQueries(AtlasStore store)
             .ToFrozenDictionary(g => g.Key, g => g.Select(x => (x.Id, x.Type)).ToArray(), StringComparer.Ordinal);
     }
 
-    public Page ListEntities(EntityType type, Lang lang, PageRequest page, string? kind = null, string? parent = null, bool currentOnly = true)
+    public Page<EntityView> ListEntities(EntityType type, Lang lang, PageRequest page, string? kind = null, string? parent = null, bool currentOnly = true)
     {
         using var c = Store.Connect();
         const string where = """
@@ -74,66 +74,67 @@ public sealed partial class AtlasQueries(AtlasStore store)
         using var cmd = AtlasStore.Command(c, null, $"SELECT json FROM entities {where} ORDER BY sort_key, id LIMIT $limit OFFSET $offset");
         AtlasStore.Bind(cmd, args);
         AtlasStore.Bind(cmd, ("$limit", page.Size), ("$offset", page.Offset));
-        var items = new List<JsonObject>();
+        var items = new List<EntityView>();
         using var r = cmd.ExecuteReader();
         while (r.Read()) items.Add(WithLabel(r.GetString(0), lang));
-        return new Page(items, total, page.Number, page.Size);
+        return new Page<EntityView>(items, total, page.Number, page.Size);
     }
 
     /// <summary>One entity with everything the atlas says of it: its facts as subject and the facts about it.</summary>
-    public JsonObject? GetEntity(string idOrAlias, Lang lang, EntityType? type = null)
+    public EntityDetail? GetEntity(string idOrAlias, Lang lang, EntityType? type = null)
     {
         var id = Resolve(idOrAlias, type);
         if (id is null) return null;
         using var c = Store.Connect();
         var entity = EntityRow(c, id, lang);
         if (entity is null) return null;
-        entity["facts"] = ToArray(QueryFacts(c, "f.subject_id = $id", [("$id", id)], lang, PageRequest.All).Items);
-        entity["factsAbout"] = ToArray(QueryFacts(c,
-            "f.id IN (SELECT fact_id FROM fact_entities WHERE entity_id = $id AND role <> 'subject')", [("$id", id)], lang, PageRequest.All).Items);
-        if (entity["type"]?.GetValue<string>() == "place")
-            entity["children"] = ToArray(Children(c, id, lang));
-        if (entity["type"]?.GetValue<string>() == "source")
-            entity["factCount"] = Count(c, "SELECT count(*) FROM facts WHERE source_id = $id", [("$id", id)]);
-        return entity;
+        var facts = QueryFacts(c, "f.subject_id = $id", [("$id", id)], lang, PageRequest.All).Items;
+        var about = QueryFacts(c, "f.id IN (SELECT fact_id FROM fact_entities WHERE entity_id = $id AND role <> 'subject')",
+            [("$id", id)], lang, PageRequest.All).Items;
+        var children = entity.Type == "place" ? Children(c, id, lang) : [];
+        int? factCount = entity.Type == "source" ? Count(c, "SELECT count(*) FROM facts WHERE source_id = $id", [("$id", id)]) : null;
+        return new EntityDetail(entity, facts, about, children, factCount);
     }
 
-    private static List<JsonObject> Children(SqliteConnection c, string id, Lang lang)
+    private static List<EntityRef> Children(SqliteConnection c, string id, Lang lang)
     {
-        using var cmd = AtlasStore.Command(c, null, "SELECT id, kind, json FROM entities WHERE parent_id = $id AND is_current = 1 ORDER BY sort_key");
+        using var cmd = AtlasStore.Command(c, null,
+            $"SELECT id, name_{lang.Code()}, type, kind FROM entities WHERE parent_id = $id AND is_current = 1 ORDER BY sort_key");
         AtlasStore.Bind(cmd, ("$id", id));
-        var list = new List<JsonObject>();
+        var list = new List<EntityRef>();
         using var r = cmd.ExecuteReader();
-        while (r.Read())
-        {
-            var json = WithLabel(r.GetString(2), lang);
-            list.Add(new JsonObject { ["id"] = r.GetString(0), ["kind"] = r.GetString(1), ["label"] = json["label"]?.DeepClone() });
-        }
+        while (r.Read()) list.Add(new EntityRef(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3)));
         return list;
     }
 
-    internal static JsonObject? EntityRow(SqliteConnection c, string id, Lang lang)
+    internal static EntityView? EntityRow(SqliteConnection c, string id, Lang lang)
     {
         using var cmd = AtlasStore.Command(c, null, "SELECT json FROM entities WHERE id = $id");
         AtlasStore.Bind(cmd, ("$id", id));
         return cmd.ExecuteScalar() is string json ? WithLabel(json, lang) : null;
     }
 
-    /// <summary>Labels of several entities at once: id → (label, type, kind).</summary>
-    internal static Dictionary<string, (string Label, string Type, string Kind)> Labels(SqliteConnection c, IEnumerable<string> ids, Lang lang)
+    /// <summary>Id, label, type and kind of several entities at once.</summary>
+    public Dictionary<string, EntityRef> Refs(IEnumerable<string> ids, Lang lang)
     {
-        var result = new Dictionary<string, (string, string, string)>();
+        using var c = Store.Connect();
+        return Labels(c, ids, lang);
+    }
+
+    internal static Dictionary<string, EntityRef> Labels(SqliteConnection c, IEnumerable<string> ids, Lang lang)
+    {
+        var result = new Dictionary<string, EntityRef>();
         var list = ids.Distinct().ToList();
         if (list.Count == 0) return result;
         using var cmd = AtlasStore.Command(c, null,
             $"SELECT id, name_{lang.Code()}, type, kind FROM entities WHERE id IN (SELECT value FROM json_each($ids))");
         AtlasStore.Bind(cmd, ("$ids", JsonSerializer.Serialize(list)));
         using var r = cmd.ExecuteReader();
-        while (r.Read()) result[r.GetString(0)] = (r.GetString(1), r.GetString(2), r.GetString(3));
+        while (r.Read()) result[r.GetString(0)] = new EntityRef(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3));
         return result;
     }
 
-    private static JsonObject WithLabel(string json, Lang lang)
+    private static EntityView WithLabel(string json, Lang lang)
     {
         var o = JsonNode.Parse(json)!.AsObject();
         var names = o["names"]?.AsObject();
@@ -146,12 +147,12 @@ public sealed partial class AtlasQueries(AtlasStore store)
             ordered[k] = v;
             if (k == "id") ordered["label"] = label;
         }
-        return ordered;
+        return new EntityView(ordered);
     }
 
     // ---------- facts ----------
 
-    public Page Facts(FactFilter filter, Lang lang, PageRequest page)
+    public Page<FactView> Facts(FactFilter filter, Lang lang, PageRequest page)
     {
         var conditions = new List<string>();
         var args = new List<(string, object?)>();
@@ -172,13 +173,13 @@ public sealed partial class AtlasQueries(AtlasStore store)
         return QueryFacts(c, conditions.Count == 0 ? "1 = 1" : string.Join(" AND ", conditions), args, lang, page);
     }
 
-    public JsonObject? GetFact(string id, Lang lang)
+    public FactView? GetFact(string id, Lang lang)
     {
         using var c = Store.Connect();
         return QueryFacts(c, "f.id = $id", [("$id", id)], lang, new PageRequest(1, 1)).Items.FirstOrDefault();
     }
 
-    private static Page QueryFacts(SqliteConnection c, string where, IReadOnlyList<(string, object?)> args, Lang lang, PageRequest page)
+    private static Page<FactView> QueryFacts(SqliteConnection c, string where, IReadOnlyList<(string, object?)> args, Lang lang, PageRequest page)
     {
         var total = Count(c, $"SELECT count(*) FROM facts f WHERE {where}", args);
         using var cmd = AtlasStore.Command(c, null, $"""
@@ -188,50 +189,33 @@ public sealed partial class AtlasQueries(AtlasStore store)
             FROM facts f WHERE {where} ORDER BY f.seq LIMIT $limit OFFSET $offset
             """);
         AtlasStore.Bind(cmd, [.. args, ("$limit", page.Size), ("$offset", page.Offset)]);
-        var rows = new List<(JsonObject Fact, List<string> Ids)>();
+        var rows = new List<Func<Dictionary<string, EntityRef>, FactView>>();
+        var ids = new List<string>();
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
             {
                 string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
                 var context = JsonSerializer.Deserialize<List<string>>(r.GetString(4)) ?? [];
-                var statement = new JsonObject();
+                var statement = new SortedDictionary<string, string>(StringComparer.Ordinal);
                 foreach (var (code, i) in new[] { ("fr", 5), ("nl", 6), ("en", 7) })
                     if (S(i) is { } s) statement[code] = s;
-                var text = S(lang switch { Lang.Nl => 6, Lang.En => 7, _ => 5 }) ?? S(7) ?? S(5);
-                var fact = new JsonObject
-                {
-                    ["id"] = r.GetString(0),
-                    ["subject"] = r.GetString(1),
-                    ["predicate"] = r.GetString(2),
-                    ["object"] = S(3),
-                    ["context"] = new JsonArray(context.Select(x => (JsonNode)JsonValue.Create(x)!).ToArray()),
-                    ["text"] = text,
-                    ["statement"] = statement,
-                    ["value"] = S(8) is { } v ? JsonValue.Create(decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture)) : null,
-                    ["unit"] = S(9),
-                    ["qualifier"] = S(10),
-                    ["period"] = S(11),
-                    ["indicator"] = S(12),
-                    ["source"] = r.GetString(13),
-                    ["locator"] = new JsonObject { ["section"] = r.GetString(14), ["passage"] = r.GetString(15), ["phrase"] = r.GetString(16) },
-                    ["status"] = r.GetString(17),
-                };
-                if (S(18) is { } note) fact["note"] = note;
-                var ids = new List<string> { r.GetString(1), r.GetString(13) };
-                if (S(3) is { } o) ids.Add(o);
-                ids.AddRange(context);
-                rows.Add((fact, ids));
+                var text = S(lang switch { Lang.Nl => 6, Lang.En => 7, _ => 5 }) ?? S(7) ?? S(5) ?? "";
+                var (id, subject, predicate, obj, source) = (r.GetString(0), r.GetString(1), r.GetString(2), S(3), r.GetString(13));
+                decimal? value = S(8) is { } v ? decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : null;
+                var (unit, qualifier, period, indicator) = (S(9), S(10), S(11), S(12));
+                var locator = new LocatorView(r.GetString(14), r.GetString(15), r.GetString(16));
+                var (status, note) = (r.GetString(17), S(18));
+                ids.Add(subject);
+                ids.Add(source);
+                if (obj is not null) ids.Add(obj);
+                rows.Add(labels => new FactView(id, subject, labels.GetValueOrDefault(subject)?.Label ?? subject, predicate, obj,
+                    obj is null ? null : labels.GetValueOrDefault(obj)?.Label ?? obj, context, text, statement, value, unit, qualifier,
+                    period, indicator, source, labels.GetValueOrDefault(source)?.Label ?? source, locator, status, note));
             }
         }
-        var labels = Labels(c, rows.SelectMany(x => x.Ids), lang);
-        foreach (var (fact, _) in rows)
-        {
-            fact["subjectLabel"] = labels.GetValueOrDefault(fact["subject"]!.GetValue<string>()).Label;
-            if (fact["object"] is { } obj) fact["objectLabel"] = labels.GetValueOrDefault(obj.GetValue<string>()).Label;
-            fact["sourceLabel"] = labels.GetValueOrDefault(fact["source"]!.GetValue<string>()).Label;
-        }
-        return new Page(rows.Select(x => x.Fact).ToList(), total, page.Number, page.Size);
+        var refs = Labels(c, ids, lang);
+        return new Page<FactView>(rows.Select(make => make(refs)).ToList(), total, page.Number, page.Size);
     }
 
     // ---------- helpers ----------
@@ -242,8 +226,6 @@ public sealed partial class AtlasQueries(AtlasStore store)
         AtlasStore.Bind(cmd, args.ToArray());
         return Convert.ToInt32(cmd.ExecuteScalar());
     }
-
-    internal static JsonArray ToArray(IEnumerable<JsonNode> items) => new(items.ToArray());
 
     private static string? TypeName(EntityType? type) => type?.ToString().ToLowerInvariant();
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Atlas.Model;
 using Atlas.Store;
 
@@ -11,7 +10,7 @@ public sealed partial class AtlasQueries
     /// organisations, programmes) of the facts whose subject they are, each with the facts behind it.
     /// </summary>
     /// <returns>null and the unknown ids when a place is not found.</returns>
-    public (JsonObject? Result, IReadOnlyList<string> Unknown) Compare(IReadOnlyList<string> places, Lang lang)
+    public (Comparison? Result, IReadOnlyList<string> Unknown) Compare(IReadOnlyList<string> places, Lang lang)
     {
         var ids = new List<string>();
         var unknown = new List<string>();
@@ -45,36 +44,15 @@ public sealed partial class AtlasQueries
         }
         var labels = Labels(c, themes.Keys.Concat(ids), lang);
         var typeOrder = new[] { "sector", "technology", "organisation", "programme" };
-
-        JsonObject Theme(string id, Dictionary<string, List<string>> byPlace) => new()
-        {
-            ["id"] = id,
-            ["type"] = labels[id].Type,
-            ["kind"] = labels[id].Kind,
-            ["label"] = labels[id].Label,
-            ["places"] = new JsonArray(ids.Where(byPlace.ContainsKey).Select(p => (JsonNode)JsonValue.Create(p)!).ToArray()),
-            ["facts"] = new JsonObject(byPlace.Select(kv => new KeyValuePair<string, JsonNode?>(kv.Key,
-                new JsonArray(kv.Value.Select(f => (JsonNode)JsonValue.Create(f)!).ToArray())))),
-        };
-
         var ordered = themes
             .OrderBy(t => Array.IndexOf(typeOrder, labels[t.Key].Type))
             .ThenBy(t => labels[t.Key].Label, StringComparer.Ordinal)
+            .Select(t => new CompareTheme(labels[t.Key], ids.Where(t.Value.ContainsKey).ToList(),
+                t.Value.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value)))
             .ToList();
-        var result = new JsonObject
-        {
-            ["places"] = new JsonArray(ids.Select(id => (JsonNode)new JsonObject
-            {
-                ["id"] = id, ["label"] = labels[id].Label, ["kind"] = labels[id].Kind,
-            }).ToArray()),
-            ["shared"] = new JsonArray(ordered.Where(t => t.Value.Count == ids.Count && ids.Count > 1).Select(t => (JsonNode)Theme(t.Key, t.Value)).ToArray()),
-        };
-        if (ids.Count > 2)
-            result["partlyShared"] = new JsonArray(ordered.Where(t => t.Value.Count > 1 && t.Value.Count < ids.Count).Select(t => (JsonNode)Theme(t.Key, t.Value)).ToArray());
-        var only = new JsonObject();
-        foreach (var id in ids)
-            only[id] = new JsonArray(ordered.Where(t => t.Value.Count == 1 && t.Value.ContainsKey(id)).Select(t => (JsonNode)Theme(t.Key, t.Value)).ToArray());
-        result["only"] = only;
-        return (result, []);
+        var shared = ids.Count > 1 ? ordered.Where(t => t.Places.Count == ids.Count).ToList() : [];
+        var partly = ordered.Where(t => t.Places.Count > 1 && t.Places.Count < ids.Count).ToList();
+        var only = ids.ToDictionary(id => id, id => (IReadOnlyList<CompareTheme>)ordered.Where(t => t.Places.Count == 1 && t.Places[0] == id).ToList());
+        return (new Comparison(ids.Select(id => labels[id]).ToList(), shared, partly, only), []);
     }
 }

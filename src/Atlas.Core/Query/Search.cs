@@ -10,58 +10,72 @@ public sealed partial class AtlasQueries
 {
     public const int MaxQueryLength = 200;
 
+    /// <summary>Narrows a search: a kind or type, a region, a sector, a technology (ids).</summary>
+    public sealed record SearchFilters(string? Kind = null, string? Region = null, string? Sector = null, string? Technology = null);
+
     /// <summary>
     /// Full-text search over names, aliases, descriptions and fact statements in every language, accent- and
     /// case-insensitive. A fact that matches leads to its subject (a search for "blockchain" finds Ghent through its
     /// agri-food traceability fact); direct name or alias matches rank first. The query is cut into words and each
-    /// word is quoted, so no user input is ever read as FTS syntax.
+    /// word is quoted, so no user input is ever read as FTS syntax. Facets count the results by kind, region, sector
+    /// and technology.
     /// </summary>
-    public JsonObject Search(string query, Lang lang, string? kind = null, int limit = 20)
+    public SearchResult Search(string query, Lang lang, SearchFilters? filters = null, int limit = 20)
     {
+        filters ??= new SearchFilters();
         var terms = Terms(query);
-        var result = new JsonObject { ["query"] = query, ["lang"] = lang.Code() };
         var hits = terms.Count == 0 ? [] : Match(terms, all: true);
         if (hits.Count == 0 && terms.Count > 1) hits = Match(terms, all: false);
 
         using var c = Store.Connect();
         var labels = Labels(c, hits.Select(h => h.EntityId), lang);
-        var folded = TextFolding.Fold(query.Trim());
-        var exact = ExactAliases(c, folded);
+        var exact = ExactAliases(c, TextFolding.Fold(query.Trim()));
+        var facets = FacetIndex;
 
         var ranked = hits
             .GroupBy(h => h.EntityId)
             .Where(g => labels.ContainsKey(g.Key))
             .Select(g =>
             {
-                var (label, type, entityKind) = labels[g.Key];
+                var entity = labels[g.Key];
                 var direct = g.Where(h => h.FactId is null).Select(h => h.Score).DefaultIfEmpty(0).Max();
                 var viaFacts = g.Where(h => h.FactId is not null).ToList();
                 var factScore = viaFacts.Select(h => h.Score).DefaultIfEmpty(0).Max() * 0.6 + 0.05 * viaFacts.Count;
                 var score = Math.Max(direct, factScore) + (exact.TryGetValue(g.Key, out var rank) ? 100 - rank : 0);
-                if (entityKind == "city") score *= 1.5;
-                return (Id: g.Key, Label: label, Type: type, Kind: entityKind, Score: score,
-                        Facts: viaFacts.OrderByDescending(h => h.Score).Select(h => h.FactId!).ToList());
+                if (entity.Kind == "city") score *= 1.5;
+                return (Entity: entity, Score: score, Facts: viaFacts.OrderByDescending(h => h.Score).Select(h => h.FactId!).ToList());
             })
-            .Where(x => kind is null || x.Kind == kind || x.Type == kind)
-            .OrderByDescending(x => x.Score).ThenBy(x => x.Label, StringComparer.Ordinal)
+            .Where(x => Keep(x.Entity, facets.GetValueOrDefault(x.Entity.Id), filters))
+            .OrderByDescending(x => x.Score).ThenBy(x => x.Entity.Label, StringComparer.Ordinal)
             .ToList();
 
-        var items = new JsonArray();
-        foreach (var x in ranked.Take(Math.Clamp(limit, 1, 100)))
+        var facetIds = ranked.Select(x => facets.GetValueOrDefault(x.Entity.Id)).Where(f => f is not null).ToList();
+        var facetLabels = Labels(c, facetIds.SelectMany(f => f!.Regions.Concat(f.Sectors).Concat(f.Technologies)), lang);
+        IReadOnlyList<FacetValue> Count(Func<Facets, IEnumerable<string>> pick) => facetIds
+            .SelectMany(f => pick(f!)).GroupBy(id => id)
+            .Where(g => facetLabels.ContainsKey(g.Key))
+            .Select(g => new FacetValue(g.Key, facetLabels[g.Key].Label, g.Count()))
+            .OrderByDescending(v => v.Count).ThenBy(v => v.Label, StringComparer.Ordinal).ToList();
+        var facetCounts = new Dictionary<string, IReadOnlyList<FacetValue>>
         {
-            var item = new JsonObject
-            {
-                ["type"] = x.Type, ["kind"] = x.Kind, ["id"] = x.Id, ["label"] = x.Label,
-                ["snippet"] = Snippet(c, x.Id, x.Facts.FirstOrDefault(), terms, lang),
-                ["score"] = Math.Round(x.Score, 3),
-            };
-            if (x.Facts.Count > 0) item["facts"] = new JsonArray(x.Facts.Take(5).Select(f => (JsonNode)JsonValue.Create(f)!).ToArray());
-            items.Add(item);
-        }
-        result["total"] = ranked.Count;
-        result["results"] = items;
-        return result;
+            ["kind"] = ranked.GroupBy(x => x.Entity.Kind).Select(g => new FacetValue(g.Key, g.Key, g.Count()))
+                .OrderByDescending(v => v.Count).ThenBy(v => v.Id, StringComparer.Ordinal).ToList(),
+            ["region"] = Count(f => f.Regions),
+            ["sector"] = Count(f => f.Sectors),
+            ["technology"] = Count(f => f.Technologies),
+        };
+
+        var results = ranked.Take(Math.Clamp(limit, 1, 100))
+            .Select(x => new SearchHit(x.Entity, Snippet(c, x.Entity.Id, x.Facts.FirstOrDefault(), terms, lang), x.Score, x.Facts.Take(5).ToList()))
+            .ToList();
+        return new SearchResult(query, lang, terms, ranked.Count, results, facetCounts);
     }
+
+    private static bool Keep(EntityRef e, Facets? f, SearchFilters filters) =>
+        (filters.Kind is null || e.Kind == filters.Kind || e.Type == filters.Kind)
+        && (filters.Region is null || (f?.Regions.Contains(filters.Region) ?? false))
+        && (filters.Sector is null || (f?.Sectors.Contains(filters.Sector) ?? false))
+        && (filters.Technology is null || (f?.Technologies.Contains(filters.Technology) ?? false));
 
     /// <summary>The words of a query, folded: letters and digits only, so quotes and FTS operators are just text.</summary>
     public static List<string> Terms(string query)
@@ -129,13 +143,11 @@ public sealed partial class AtlasQueries
         if (text is null)
         {
             var e = EntityRow(c, entityId, lang);
-            var description = e?["description"]?.AsObject();
-            text = description?[lang.Code()]?.GetValue<string>() ?? description?["en"]?.GetValue<string>();
+            text = e?.Description(lang);
             if (text is null && e is not null)
             {
-                var aliases = e["aliases"]?.AsArray().Select(a => a!.GetValue<string>()).ToList() ?? [];
-                var names = e["names"]!.AsObject().Select(kv => kv.Value!.GetValue<string>()).Concat(aliases).Distinct();
-                text = $"{e["kind"]}: {string.Join(", ", names)}";
+                var names = e["names"]!.AsObject().Select(kv => kv.Value!.GetValue<string>()).Concat(e.Aliases).Distinct();
+                text = string.Join(", ", names);
             }
         }
         return Cut(text ?? "", terms);

@@ -32,7 +32,7 @@ public static class ApiEndpoints
             api.MapGet($"/{path}", (HttpContext ctx, Responder r, AtlasQueries q, string? kind, string? parent, string? current, string? lang, string? page, string? pageSize, string? format) =>
                 r.Reply(ctx, () => Responder.PageJson(ctx, q.ListEntities(type, RequestContext.Language(ctx.Request),
                     RequestContext.WantsCsv(ctx) ? PageRequest.All : RequestContext.Page(ctx.Request),
-                    Kind(type, kind), parent is null ? null : q.Resolve(parent, EntityType.Place) ?? parent, Current(current))),
+                    Kind(type, kind), parent is null ? null : q.Resolve(parent, EntityType.Place) ?? parent, Current(current)), e => e.Json),
                     Responder.Items))
                 .WithSummary(summary);
 
@@ -41,7 +41,7 @@ public static class ApiEndpoints
                 if (id.Length > AtlasQueries.MaxQueryLength) throw new BadRequestException("Id too long", $"an id has at most {AtlasQueries.MaxQueryLength} characters.");
                 var lng = RequestContext.Language(ctx.Request);
                 if (q.Resolve(id, type) is null) return NotFound(type.ToString().ToLowerInvariant(), id, $"/api/search?q={Uri.EscapeDataString(RequestContext.Truncate(id, 60))}");
-                return r.Reply(ctx, () => q.GetEntity(id, lng, type)!);
+                return r.Reply(ctx, () => q.GetEntity(id, lng, type)!.ToJson());
             }).WithSummary($"One {type.ToString().ToLowerInvariant()} by id or any alias, with its facts");
         }
 
@@ -55,7 +55,7 @@ public static class ApiEndpoints
                 if (value is not null && value.Length > AtlasQueries.MaxQueryLength)
                     throw new BadRequestException("Query too long", $"{name} has {value.Length} characters; the limit is {AtlasQueries.MaxQueryLength}.");
             return r.Reply(ctx, () => Responder.PageJson(ctx, q.Facts(new FactFilter(subject, predicate, source, about, status),
-                RequestContext.Language(ctx.Request), RequestContext.WantsCsv(ctx) ? PageRequest.All : RequestContext.Page(ctx.Request))),
+                RequestContext.Language(ctx.Request), RequestContext.WantsCsv(ctx) ? PageRequest.All : RequestContext.Page(ctx.Request)), f => f.ToJson()),
                 Responder.Items);
         }).WithSummary("Facts, filtered by subject, predicate, source, an entity they are about, or status");
 
@@ -63,17 +63,19 @@ public static class ApiEndpoints
         {
             var lng = RequestContext.Language(ctx.Request);
             if (id.Length > AtlasQueries.MaxQueryLength || q.GetFact(id, lng) is null) return NotFound("fact", id, "/api/facts");
-            return r.Reply(ctx, () => q.GetFact(id, lng)!);
+            return r.Reply(ctx, () => q.GetFact(id, lng)!.ToJson());
         }).WithSummary("One fact with its source and locator");
 
-        api.MapGet("/search", (HttpContext ctx, Responder r, AtlasQueries atlas, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "q")] string? query, string? lang, string? kind, string? limit, string? format) =>
+        api.MapGet("/search", (HttpContext ctx, Responder r, AtlasQueries atlas, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "q")] string? query, string? lang, string? kind, string? region, string? sector, string? technology, string? limit, string? format) =>
         {
             var text = RequestContext.Text(ctx.Request, "q")
                 ?? throw new BadRequestException("Missing query", "add ?q=words to search, e.g. /api/search?q=textile.");
             var max = RequestContext.Int(ctx.Request, "limit", 20, 1, 100);
-            return r.Reply(ctx, () => atlas.Search(text, RequestContext.Language(ctx.Request), kind, max),
+            var filters = new AtlasQueries.SearchFilters(RequestContext.Text(ctx.Request, "kind"), RequestContext.Text(ctx.Request, "region"),
+                RequestContext.Text(ctx.Request, "sector"), RequestContext.Text(ctx.Request, "technology"));
+            return r.Reply(ctx, () => atlas.Search(text, RequestContext.Language(ctx.Request), filters, max).ToJson(),
                 node => node["results"]!.AsArray().Select(x => x!.AsObject()));
-        }).WithSummary("Search names, aliases and facts in French, Dutch and English (accents optional)");
+        }).WithSummary("Search names, aliases and facts in French, Dutch and English (accents optional); narrow by kind, region, sector or technology; facets count the results");
 
         api.MapGet("/compare", (HttpContext ctx, Responder r, AtlasQueries q, string? places, string? lang, string? format) =>
         {
@@ -84,7 +86,7 @@ public static class ApiEndpoints
             var lng = RequestContext.Language(ctx.Request);
             var (_, unknown) = q.Compare(list, lng);
             if (unknown.Count > 0) return NotFound("place", string.Join(", ", unknown), "/api/places?kind=city");
-            return r.Reply(ctx, () => q.Compare(list, lng).Result!, CompareRows);
+            return r.Reply(ctx, () => q.Compare(list, lng).Result!.ToJson(), CompareRows);
         }).WithSummary("What two or three places share, and what only one has");
     }
 
@@ -110,7 +112,7 @@ public static class ApiEndpoints
         {
             ["lang"] = "fr | nl | en (default: Accept-Language, else fr)",
             ["page"] = "page number, from 1",
-            ["pageSize"] = $"1 to {Page.MaxSize} (default {Page.DefaultSize})",
+            ["pageSize"] = $"1 to {PageRequest.MaxSize} (default {PageRequest.DefaultSize})",
             ["format"] = "json | csv (or a .csv suffix on a list path)",
         },
     };

@@ -46,8 +46,8 @@ public static class RequestContext
 
     public static PageRequest Page(HttpRequest request)
     {
-        var number = Int(request, "page", 1, 1, int.MaxValue / Query.Page.MaxSize);
-        var size = Int(request, "pageSize", Query.Page.DefaultSize, 1, Query.Page.MaxSize);
+        var number = Int(request, "page", 1, 1, int.MaxValue / PageRequest.MaxSize);
+        var size = Int(request, "pageSize", PageRequest.DefaultSize, 1, PageRequest.MaxSize);
         return new PageRequest(number, size);
     }
 

@@ -59,7 +59,7 @@ public sealed class Responder(AtlasQueries queries)
     }
 
     /// <summary>The envelope of every list: items, counts and the links to move through it.</summary>
-    public static JsonObject PageJson(HttpContext context, Page page)
+    public static JsonObject PageJson<T>(HttpContext context, Page<T> page, Func<T, JsonObject> toJson)
     {
         string Link(int n)
         {
@@ -82,7 +82,7 @@ public sealed class Responder(AtlasQueries queries)
             ["pageSize"] = page.Size,
             ["pages"] = page.Pages,
             ["links"] = links,
-            ["items"] = new JsonArray(page.Items.Select(i => (JsonNode)i).ToArray()),
+            ["items"] = new JsonArray(page.Items.Select(i => (JsonNode)toJson(i)).ToArray()),
         };
     }
 

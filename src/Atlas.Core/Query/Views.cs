@@ -1,0 +1,160 @@
+using System.Text.Json.Nodes;
+using Atlas.Model;
+
+namespace Atlas.Query;
+
+/// <summary>
+/// What the query layer returns: typed views for pages and the CLI, each with the JSON form the API serves
+/// (<c>ToJson</c>), so that the API contract is written in one place.
+/// </summary>
+public sealed record EntityRef(string Id, string Label, string Type, string Kind)
+{
+    public JsonObject ToJson() => new() { ["id"] = Id, ["label"] = Label, ["type"] = Type, ["kind"] = Kind };
+}
+
+/// <summary>An entity as stored (its JSON form) with its label in the requested language.</summary>
+public sealed class EntityView(JsonObject json)
+{
+    public JsonObject Json { get; } = json;
+    public string Id => Str("id")!;
+    public string Label => Str("label")!;
+    public string Type => Str("type")!;
+    public string Kind => Str("kind")!;
+    public string? Note => Str("note");
+
+    public string? Name(Lang lang) => Json["names"]?[lang.Code()]?.GetValue<string>();
+    public string? Description(Lang lang) =>
+        Json["description"]?[lang.Code()]?.GetValue<string>() ?? Json["description"]?["en"]?.GetValue<string>();
+    public IReadOnlyList<string> Aliases => Strs("aliases");
+
+    public string? Str(string key) => Json[key] is JsonValue v ? v.ToString() : null;
+    public IReadOnlyList<string> Strs(string key) =>
+        Json[key] is JsonArray a ? a.Where(x => x is JsonValue).Select(x => x!.ToString()).ToList() : [];
+    public JsonNode? this[string key] => Json[key];
+
+    public EntityRef Ref => new(Id, Label, Type, Kind);
+}
+
+public sealed record LocatorView(string Section, string Passage, string Phrase);
+
+public sealed record FactView(
+    string Id, string Subject, string SubjectLabel, string Predicate, string? Object, string? ObjectLabel,
+    IReadOnlyList<string> Context, string Text, IReadOnlyDictionary<string, string> Statement,
+    decimal? Value, string? Unit, string? Qualifier, string? Period, string? Indicator,
+    string Source, string SourceLabel, LocatorView Locator, string Status, string? Note)
+{
+    public JsonObject ToJson()
+    {
+        var o = new JsonObject
+        {
+            ["id"] = Id,
+            ["subject"] = Subject,
+            ["predicate"] = Predicate,
+            ["object"] = Object,
+            ["context"] = new JsonArray(Context.Select(x => (JsonNode)JsonValue.Create(x)!).ToArray()),
+            ["text"] = Text,
+            ["statement"] = new JsonObject(Statement.Select(kv => new KeyValuePair<string, JsonNode?>(kv.Key, kv.Value))),
+            ["value"] = Value,
+            ["unit"] = Unit,
+            ["qualifier"] = Qualifier,
+            ["period"] = Period,
+            ["indicator"] = Indicator,
+            ["source"] = Source,
+            ["locator"] = new JsonObject { ["section"] = Locator.Section, ["passage"] = Locator.Passage, ["phrase"] = Locator.Phrase },
+            ["status"] = Status,
+        };
+        if (Note is not null) o["note"] = Note;
+        o["subjectLabel"] = SubjectLabel;
+        if (ObjectLabel is not null) o["objectLabel"] = ObjectLabel;
+        o["sourceLabel"] = SourceLabel;
+        return o;
+    }
+}
+
+/// <summary>One entity with what the atlas says of it.</summary>
+public sealed record EntityDetail(
+    EntityView Entity, IReadOnlyList<FactView> Facts, IReadOnlyList<FactView> FactsAbout,
+    IReadOnlyList<EntityRef> Children, int? FactCount)
+{
+    public JsonObject ToJson()
+    {
+        var o = Entity.Json.DeepClone().AsObject();
+        o["facts"] = new JsonArray(Facts.Select(f => (JsonNode)f.ToJson()).ToArray());
+        o["factsAbout"] = new JsonArray(FactsAbout.Select(f => (JsonNode)f.ToJson()).ToArray());
+        if (Entity.Type == "place")
+            o["children"] = new JsonArray(Children.Select(c => (JsonNode)new JsonObject { ["id"] = c.Id, ["kind"] = c.Kind, ["label"] = c.Label }).ToArray());
+        if (FactCount is int n) o["factCount"] = n;
+        return o;
+    }
+}
+
+/// <summary>One page of a list. Page numbers start at 1.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int Number, int Size)
+{
+    public int Pages => Size == 0 ? 0 : (int)Math.Min(int.MaxValue, ((long)Total + Size - 1) / Size);
+}
+
+public sealed record SearchHit(EntityRef Entity, string Snippet, double Score, IReadOnlyList<string> Facts)
+{
+    public JsonObject ToJson()
+    {
+        var o = new JsonObject
+        {
+            ["type"] = Entity.Type, ["kind"] = Entity.Kind, ["id"] = Entity.Id, ["label"] = Entity.Label,
+            ["snippet"] = Snippet, ["score"] = Math.Round(Score, 3),
+        };
+        if (Facts.Count > 0) o["facts"] = new JsonArray(Facts.Select(f => (JsonNode)JsonValue.Create(f)!).ToArray());
+        return o;
+    }
+}
+
+/// <summary>A facet value: how many results fall under it.</summary>
+public sealed record FacetValue(string Id, string Label, int Count);
+
+public sealed record SearchResult(
+    string Query, Lang Lang, IReadOnlyList<string> Terms, int Total, IReadOnlyList<SearchHit> Hits,
+    IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets)
+{
+    public JsonObject ToJson() => new()
+    {
+        ["query"] = Query,
+        ["lang"] = Lang.Code(),
+        ["total"] = Total,
+        ["results"] = new JsonArray(Hits.Select(h => (JsonNode)h.ToJson()).ToArray()),
+        ["facets"] = new JsonObject(Facets.Select(f => new KeyValuePair<string, JsonNode?>(f.Key,
+            new JsonArray(f.Value.Select(v => (JsonNode)new JsonObject { ["id"] = v.Id, ["label"] = v.Label, ["count"] = v.Count }).ToArray())))),
+    };
+}
+
+/// <summary>A theme of a comparison and, per place that has it, the facts behind it.</summary>
+public sealed record CompareTheme(EntityRef Theme, IReadOnlyList<string> Places, IReadOnlyDictionary<string, IReadOnlyList<string>> Facts)
+{
+    public JsonObject ToJson() => new()
+    {
+        ["id"] = Theme.Id,
+        ["type"] = Theme.Type,
+        ["kind"] = Theme.Kind,
+        ["label"] = Theme.Label,
+        ["places"] = new JsonArray(Places.Select(p => (JsonNode)JsonValue.Create(p)!).ToArray()),
+        ["facts"] = new JsonObject(Facts.Select(kv => new KeyValuePair<string, JsonNode?>(kv.Key,
+            new JsonArray(kv.Value.Select(f => (JsonNode)JsonValue.Create(f)!).ToArray())))),
+    };
+}
+
+public sealed record Comparison(
+    IReadOnlyList<EntityRef> Places, IReadOnlyList<CompareTheme> Shared, IReadOnlyList<CompareTheme> PartlyShared,
+    IReadOnlyDictionary<string, IReadOnlyList<CompareTheme>> Only)
+{
+    public JsonObject ToJson()
+    {
+        static JsonArray Array(IEnumerable<CompareTheme> themes) => new(themes.Select(t => (JsonNode)t.ToJson()).ToArray());
+        var o = new JsonObject
+        {
+            ["places"] = new JsonArray(Places.Select(p => (JsonNode)new JsonObject { ["id"] = p.Id, ["label"] = p.Label, ["kind"] = p.Kind }).ToArray()),
+            ["shared"] = Array(Shared),
+        };
+        if (Places.Count > 2) o["partlyShared"] = Array(PartlyShared);
+        o["only"] = new JsonObject(Only.Select(kv => new KeyValuePair<string, JsonNode?>(kv.Key, Array(kv.Value))));
+        return o;
+    }
+}
