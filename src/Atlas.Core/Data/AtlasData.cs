@@ -14,6 +14,8 @@ public sealed class AtlasData
     public required IReadOnlyList<Fact> Facts { get; init; }
     /// <summary>SHA-256 of every input file: the store re-seeds when it changes.</summary>
     public required string ContentHash { get; init; }
+    /// <summary>The map of Belgium projected from the municipal boundaries; null when they could not be read.</summary>
+    public Atlas.Geo.BelgiumMap? Map { get; init; }
 
     public IEnumerable<Entity> Entities =>
         Places.Cast<Entity>().Concat(Sectors).Concat(Technologies).Concat(Organisations).Concat(Programmes).Concat(Sources);

@@ -58,7 +58,8 @@ public sealed class DataLoader
         var places = LoadList("places.yaml", ReadPlace);
         var regionIds = places.Where(p => p.PlaceKind is PlaceKind.Region or PlaceKind.Country && p.Nis is not null)
             .GroupBy(p => p.Nis!.Value.ToString()).ToDictionary(g => g.Key, g => g.First().Id);
-        places.AddRange(ReferenceGeo.Load(_dataDir, Display, _problems, regionIds));
+        var (referencePlaces, map) = ReferenceGeo.Load(_dataDir, Display, _problems, regionIds);
+        places.AddRange(referencePlaces);
         var sectors = LoadList("sectors.yaml", ReadSector);
         var technologies = LoadList("technologies.yaml", ReadTechnology);
         var organisations = LoadList("organisations.yaml", ReadOrganisation);
@@ -77,7 +78,7 @@ public sealed class DataLoader
         return new AtlasData
         {
             Places = places, Sectors = sectors, Technologies = technologies, Organisations = organisations,
-            Programmes = programmes, Sources = sources, Facts = facts, ContentHash = hash,
+            Programmes = programmes, Sources = sources, Facts = facts, ContentHash = hash, Map = map,
         };
     }
 

@@ -45,17 +45,20 @@ public static partial class ReferenceGeo
     private sealed record RefnisRow(NisCode Code, string Fr, string Nl, string Lang, int Line);
 
     /// <param name="regionIds">Curated places by NIS code (the regions), so that provinces hang below them.</param>
-    public static IReadOnlyList<Place> Load(string dataDir, Func<string, string> display, List<Problem> problems,
+    public static (IReadOnlyList<Place> Places, BelgiumMap? Map) Load(string dataDir, Func<string, string> display, List<Problem> problems,
         IReadOnlyDictionary<string, string>? regionIds = null)
     {
         var refnisPath = Path.Combine(dataDir, RefnisFile);
         if (!File.Exists(refnisPath))
         {
             problems.Add(new Problem(display(refnisPath), 0, "the REFNIS list is missing: copy it from the reference data (see data/reference/MANIFEST.md)"));
-            return [];
+            return ([], null);
         }
         var rows = ReadRefnis(refnisPath, display, problems);
-        var shapes = ReadShapes(Path.Combine(dataDir, TopologyFile), display, problems);
+        var topology = ReadTopology(Path.Combine(dataDir, TopologyFile), display, problems);
+        var shapes = topology?.Objects.GetValueOrDefault("municipalities")?
+            .Where(g => g.Prop("nis") is not null)
+            .ToDictionary(g => g.Prop("nis")!, topology.Shape) ?? [];
         var nuts3 = ReadNuts3(Path.Combine(dataDir, DictionaryFile), display, problems);
         var mergers = ReadMergers(Path.Combine(dataDir, MergersFile), display, problems);
         var refnisDisplay = display(refnisPath);
@@ -140,7 +143,7 @@ public static partial class ReferenceGeo
                 Note = merger.Note, Position = new SourcePosition(mergersDisplay, merger.Line),
             });
         }
-        return places;
+        return (places, topology is null ? null : BelgiumMap.From(topology));
     }
 
     private static long? ReadPopulation(Shape? shape) =>
@@ -179,24 +182,24 @@ public static partial class ReferenceGeo
         return rows;
     }
 
-    private static Dictionary<string, Shape> ReadShapes(string path, Func<string, string> display, List<Problem> problems)
+    private static Topology? ReadTopology(string path, Func<string, string> display, List<Problem> problems)
     {
         if (!File.Exists(path))
         {
             problems.Add(new Problem(display(path), 0, "the municipal boundaries are missing: copy them from the reference data"));
-            return [];
+            return null;
         }
         try
         {
-            return Topology.Read(path)["municipalities"]
-                .Where(s => s.Prop("nis") is not null)
-                .ToDictionary(s => s.Prop("nis")!);
+            var topology = Topology.Read(path);
+            if (topology.Objects.ContainsKey("municipalities")) return topology;
+            problems.Add(new Problem(display(path), 0, "the boundaries file has no 'municipalities' object"));
         }
-        catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException)
         {
-            problems.Add(new Problem(display(path), 0, $"the boundaries file cannot be read as TopoJSON with a 'municipalities' object ({e.Message})"));
-            return [];
+            problems.Add(new Problem(display(path), 0, $"the boundaries file cannot be read as TopoJSON ({e.Message})"));
         }
+        return null;
     }
 
     private sealed record NutsRow(string Nuts3, string Nuts2, string Arrondissement, string Province);

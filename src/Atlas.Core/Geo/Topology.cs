@@ -5,7 +5,101 @@ namespace Atlas.Geo;
 /// <summary>A ring or line of (longitude, latitude) points.</summary>
 public sealed record Ring(IReadOnlyList<(double Lon, double Lat)> Points);
 
-/// <summary>A named shape of a TopoJSON object: its properties and its polygons (each an outer ring and holes).</summary>
+/// <summary>A geometry of a TopoJSON object as arc indices: polygons of rings of arcs (negative = reversed, ~i).</summary>
+public sealed record TopoGeometry(IReadOnlyDictionary<string, JsonElement> Properties, IReadOnlyList<IReadOnlyList<IReadOnlyList<int>>> Polygons)
+{
+    public string? Prop(string name) =>
+        Properties.TryGetValue(name, out var v) ? v.ValueKind == JsonValueKind.String ? v.GetString() : v.ToString() : null;
+}
+
+/// <summary>
+/// A decoded TopoJSON topology: arcs in absolute (longitude, latitude), shared between neighbouring shapes, and the
+/// objects whose geometries refer to them. Only Polygon and MultiPolygon geometries (all Belgian boundaries need).
+/// </summary>
+public sealed class Topology
+{
+    public IReadOnlyList<IReadOnlyList<(double Lon, double Lat)>> Arcs { get; }
+    public IReadOnlyDictionary<string, IReadOnlyList<TopoGeometry>> Objects { get; }
+
+    private Topology(IReadOnlyList<IReadOnlyList<(double, double)>> arcs, IReadOnlyDictionary<string, IReadOnlyList<TopoGeometry>> objects)
+    {
+        Arcs = arcs;
+        Objects = objects;
+    }
+
+    public static Topology Read(string path)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
+        var root = doc.RootElement;
+        double sx = 1, sy = 1, tx = 0, ty = 0;
+        if (root.TryGetProperty("transform", out var transform))
+        {
+            sx = transform.GetProperty("scale")[0].GetDouble();
+            sy = transform.GetProperty("scale")[1].GetDouble();
+            tx = transform.GetProperty("translate")[0].GetDouble();
+            ty = transform.GetProperty("translate")[1].GetDouble();
+        }
+        var arcs = new List<IReadOnlyList<(double, double)>>();
+        foreach (var arc in root.GetProperty("arcs").EnumerateArray())
+        {
+            // quantised arcs are delta-encoded
+            var points = new List<(double, double)>();
+            double x = 0, y = 0;
+            foreach (var p in arc.EnumerateArray())
+            {
+                x += p[0].GetDouble();
+                y += p[1].GetDouble();
+                points.Add((x * sx + tx, y * sy + ty));
+            }
+            arcs.Add(points);
+        }
+        var objects = new Dictionary<string, IReadOnlyList<TopoGeometry>>();
+        foreach (var obj in root.GetProperty("objects").EnumerateObject())
+        {
+            var geometries = new List<TopoGeometry>();
+            foreach (var g in obj.Value.GetProperty("geometries").EnumerateArray())
+            {
+                var props = g.TryGetProperty("properties", out var pe)
+                    ? pe.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone())
+                    : new Dictionary<string, JsonElement>();
+                var polygons = new List<IReadOnlyList<IReadOnlyList<int>>>();
+                switch (g.GetProperty("type").GetString())
+                {
+                    case "Polygon":
+                        polygons.Add(RingIndices(g.GetProperty("arcs")));
+                        break;
+                    case "MultiPolygon":
+                        foreach (var poly in g.GetProperty("arcs").EnumerateArray()) polygons.Add(RingIndices(poly));
+                        break;
+                }
+                geometries.Add(new TopoGeometry(props, polygons));
+            }
+            objects[obj.Name] = geometries;
+        }
+        return new Topology(arcs, objects);
+    }
+
+    private static List<IReadOnlyList<int>> RingIndices(JsonElement polygon) =>
+        polygon.EnumerateArray().Select(ring => (IReadOnlyList<int>)ring.EnumerateArray().Select(i => i.GetInt32()).ToList()).ToList();
+
+    /// <summary>The points of a ring given as arc indices, with the end point shared by consecutive arcs once.</summary>
+    public IReadOnlyList<(double Lon, double Lat)> RingPoints(IReadOnlyList<int> ring, IReadOnlyList<IReadOnlyList<(double Lon, double Lat)>>? arcs = null)
+    {
+        arcs ??= Arcs;
+        var pts = new List<(double, double)>();
+        foreach (var i in ring)
+        {
+            var arc = i >= 0 ? arcs[i] : arcs[~i].Reverse();
+            pts.AddRange(pts.Count == 0 ? arc : arc.Skip(1));
+        }
+        return pts;
+    }
+
+    public Shape Shape(TopoGeometry g) =>
+        new(g.Properties, g.Polygons.Select(p => (IReadOnlyList<Ring>)p.Select(r => new Ring(RingPoints(r))).ToList()).ToList());
+}
+
+/// <summary>A geometry decoded to absolute coordinates: polygons, each an outer ring and holes.</summary>
 public sealed record Shape(IReadOnlyDictionary<string, JsonElement> Properties, IReadOnlyList<IReadOnlyList<Ring>> Polygons)
 {
     public string? Prop(string name) =>
@@ -44,81 +138,5 @@ public sealed record Shape(IReadOnlyDictionary<string, JsonElement> Properties, 
         for (int i = 0, j = pts.Count - 1; i < pts.Count; j = i++)
             s += pts[j].Lon * pts[i].Lat - pts[i].Lon * pts[j].Lat;
         return s / 2;
-    }
-}
-
-/// <summary>
-/// Decodes a TopoJSON topology (quantised, delta-encoded arcs shared between neighbours) into shapes with absolute
-/// coordinates. Only what Belgian boundaries use: Polygon and MultiPolygon geometries.
-/// </summary>
-public static class Topology
-{
-    public static IReadOnlyDictionary<string, IReadOnlyList<Shape>> Read(string path)
-    {
-        using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
-        var root = doc.RootElement;
-        double sx = 1, sy = 1, tx = 0, ty = 0;
-        if (root.TryGetProperty("transform", out var transform))
-        {
-            sx = transform.GetProperty("scale")[0].GetDouble();
-            sy = transform.GetProperty("scale")[1].GetDouble();
-            tx = transform.GetProperty("translate")[0].GetDouble();
-            ty = transform.GetProperty("translate")[1].GetDouble();
-        }
-        var arcs = new List<List<(double, double)>>();
-        foreach (var arc in root.GetProperty("arcs").EnumerateArray())
-        {
-            var points = new List<(double, double)>();
-            double x = 0, y = 0;
-            foreach (var p in arc.EnumerateArray())
-            {
-                x += p[0].GetDouble();
-                y += p[1].GetDouble();
-                points.Add((x * sx + tx, y * sy + ty));
-            }
-            arcs.Add(points);
-        }
-        var result = new Dictionary<string, IReadOnlyList<Shape>>();
-        foreach (var obj in root.GetProperty("objects").EnumerateObject())
-        {
-            var shapes = new List<Shape>();
-            foreach (var g in obj.Value.GetProperty("geometries").EnumerateArray())
-            {
-                var props = g.TryGetProperty("properties", out var pe)
-                    ? pe.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone())
-                    : new Dictionary<string, JsonElement>();
-                var polygons = new List<IReadOnlyList<Ring>>();
-                switch (g.GetProperty("type").GetString())
-                {
-                    case "Polygon":
-                        polygons.Add(Rings(g.GetProperty("arcs"), arcs));
-                        break;
-                    case "MultiPolygon":
-                        foreach (var poly in g.GetProperty("arcs").EnumerateArray()) polygons.Add(Rings(poly, arcs));
-                        break;
-                }
-                shapes.Add(new Shape(props, polygons));
-            }
-            result[obj.Name] = shapes;
-        }
-        return result;
-    }
-
-    private static List<Ring> Rings(JsonElement polygon, List<List<(double, double)>> arcs)
-    {
-        var rings = new List<Ring>();
-        foreach (var ring in polygon.EnumerateArray())
-        {
-            var pts = new List<(double Lon, double Lat)>();
-            foreach (var index in ring.EnumerateArray())
-            {
-                var i = index.GetInt32();
-                var arc = i >= 0 ? arcs[i] : Enumerable.Reverse(arcs[~i]).ToList();
-                // consecutive arcs share their end point: skip it on all but the first
-                pts.AddRange(pts.Count == 0 ? arc : arc.Skip(1));
-            }
-            rings.Add(new Ring(pts));
-        }
-        return rings;
     }
 }

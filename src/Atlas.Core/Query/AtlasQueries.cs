@@ -21,6 +21,10 @@ public sealed partial class AtlasQueries(AtlasStore store)
     public string DataVersion => _dataVersion ??= Store.DataHash ?? "";
     private string? _dataVersion;
 
+    /// <summary>The map of Belgium, projected when the store was seeded; null if the boundaries were missing.</summary>
+    public Atlas.Geo.BelgiumMap? Map => _map ??= Store.Meta("map") is { Length: > 0 } json ? JsonSerializer.Deserialize<Atlas.Geo.BelgiumMap>(json) : null;
+    private Atlas.Geo.BelgiumMap? _map;
+
     // ---------- entities ----------
 
     /// <summary>Finds the id of an entity from its id or any alias, in any case and with or without accents.</summary>

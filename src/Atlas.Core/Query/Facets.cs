@@ -10,7 +10,7 @@ public sealed partial class AtlasQueries
 {
     /// <summary>
     /// Entity id → facets, read once per data version. A place belongs to the region above it; every entity of a
-    /// fact (subject, object, context) shares the fact's regions, sectors and technologies: IoT is in Flanders
+    /// fact (subject, object, context) shares the fact's sectors and technologies, and a non-place its regions: IoT is in Flanders
     /// because Antwerp and Bruges use it, and Ghent is in the textile sector because a fact says so.
     /// </summary>
     private FrozenDictionary<string, Facets> FacetIndex => _facets ??= LoadFacets();
@@ -51,10 +51,12 @@ public sealed partial class AtlasQueries
         using (var r = cmd.ExecuteReader())
             while (r.Read())
                 (byFact.TryGetValue(r.GetString(0), out var l) ? l : byFact[r.GetString(0)] = []).Add(r.GetString(1));
+        bool IsPlace(string id) => entities.TryGetValue(id, out var e) && e.Type == "place";
         foreach (var members in byFact.Values)
             foreach (var member in members)
                 foreach (var other in members)
-                    Add(Of(member), other);
+                    // a place lies in its own region only, whatever other places a fact names
+                    if (!(IsPlace(member) && IsPlace(other))) Add(Of(member), other);
         return result.ToFrozenDictionary();
     }
 }

@@ -69,13 +69,15 @@ public sealed class AtlasStore
         return c;
     }
 
-    public string? DataHash
+    public string? DataHash => Meta("data_hash");
+
+    /// <summary>A value the seed stored beside the tables: data_hash, seeded_at, map.</summary>
+    public string? Meta(string key)
     {
-        get
-        {
-            using var c = Connect();
-            return Scalar(c, "SELECT value FROM meta WHERE key = 'data_hash'") as string;
-        }
+        using var c = Connect();
+        using var cmd = Command(c, null, "SELECT value FROM meta WHERE key = $key");
+        Bind(cmd, ("$key", key));
+        return cmd.ExecuteScalar() as string;
     }
 
     /// <summary>
@@ -94,6 +96,7 @@ public sealed class AtlasStore
             InsertEntities(c, tx, data);
             InsertFacts(c, tx, data, byId);
             Exec(c, "INSERT INTO search(search) VALUES ('optimize');", tx);
+            SetMeta(c, tx, "map", data.Map is null ? "" : JsonSerializer.Serialize(data.Map));
             SetMeta(c, tx, "data_hash", data.ContentHash);
             SetMeta(c, tx, "seeded_at", DateTimeOffset.UtcNow.ToString("O"));
             tx.Commit();

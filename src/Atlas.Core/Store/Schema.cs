@@ -2,11 +2,12 @@ namespace Atlas.Store;
 
 /// <summary>
 /// The SQLite schema. The database is a cache of the data files: every table but <c>meta</c> is rebuilt from them
-/// when their content hash changes. Bump <see cref="Version"/> when the schema changes; the store then rebuilds.
+/// when their content hash changes. Bump <see cref="Version"/> when the schema or what seeding writes changes;
+/// the store then rebuilds.
 /// </summary>
 public static class Schema
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     public const string Create = """
         CREATE TABLE IF NOT EXISTS meta (
