@@ -1,6 +1,8 @@
 using Atlas.Query;
 using Atlas.Web.Api;
+using Atlas.Web.Pages;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -36,6 +38,10 @@ public static class AtlasWebApp
         builder.Services.AddSingleton(queries);
         builder.Services.AddSingleton<Responder>();
         builder.Services.AddProblemDetails();
+        builder.Services.AddRazorComponents();
+        // server rendering sets up antiforgery, which needs data protection; the atlas has no forms that post,
+        // so keys stay in memory instead of being written to the user's profile
+        builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Belgian Innovation Atlas API";
@@ -47,16 +53,20 @@ public static class AtlasWebApp
         app.UseExceptionHandler(error => error.Run(WriteError));
         app.UseStatusCodePages(async ctx =>
         {
-            var response = ctx.HttpContext.Response;
-            if (response.ContentLength is null && response.ContentType is null)
-                await Results.Problem(statusCode: response.StatusCode, detail: StatusDetail(response.StatusCode, ctx.HttpContext.Request.Path)).ExecuteAsync(ctx.HttpContext);
+            var http = ctx.HttpContext;
+            var response = http.Response;
+            if (response.ContentLength is not null || response.ContentType is not null) return;
+            if (IsApi(http.Request) || response.StatusCode != StatusCodes.Status404NotFound)
+                await Results.Problem(statusCode: response.StatusCode, detail: StatusDetail(response.StatusCode, http.Request.Path)).ExecuteAsync(http);
+            else
+                await PageEndpoints.NotFoundPage(http, PageEndpoints.LanguageOf(http.Request)).ExecuteAsync(http);
         });
         app.Use(SecurityHeaders);
         app.Use(FormatSuffix);
         app.UseRouting(); // after FormatSuffix, so that /api/places.csv routes as /api/places
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapAtlasApi();
-        app.MapGet("/", () => Results.Redirect("/api")).ExcludeFromDescription();
+        app.MapAtlasPages();
         return app;
     }
 
@@ -84,7 +94,8 @@ public static class AtlasWebApp
         var h = context.Response.Headers;
         h.XContentTypeOptions = "nosniff";
         h["Referrer-Policy"] = "no-referrer";
-        h.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+        // pages load only the atlas's own stylesheet and icon: no script, no inline style, nothing from another host
+        h.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
         h.XFrameOptions = "DENY";
         return next(context);
     }
@@ -93,6 +104,14 @@ public static class AtlasWebApp
     private static async Task WriteError(HttpContext context)
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (!IsApi(context.Request))
+        {
+            if (error is not BadRequestException)
+                context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Atlas").LogError(error, "page {Path} failed", context.Request.Path);
+            var lang = PageEndpoints.LanguageOf(context.Request);
+            await (error is BadRequestException ? PageEndpoints.NotFoundPage(context, lang) : PageEndpoints.ErrorPage(context, lang)).ExecuteAsync(context);
+            return;
+        }
         var result = error switch
         {
             BadRequestException bad => Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: bad.Title, detail: bad.Message),
@@ -104,6 +123,9 @@ public static class AtlasWebApp
             context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Atlas").LogError(error, "request {Path} failed", context.Request.Path);
         await result.ExecuteAsync(context);
     }
+
+    private static bool IsApi(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi");
 
     private static string StatusDetail(int status, PathString path) => status switch
     {

@@ -88,6 +88,15 @@ public static class ApiEndpoints
             if (unknown.Count > 0) return NotFound("place", string.Join(", ", unknown), "/api/places?kind=city");
             return r.Reply(ctx, () => q.Compare(list, lng).Result!.ToJson(), CompareRows);
         }).WithSummary("What two or three places share, and what only one has");
+
+        api.MapGet("/matrix", (HttpContext ctx, Responder r, AtlasQueries q, string? of, string? lang, string? format) =>
+        {
+            var type = of ?? "sector";
+            if (!AtlasQueries.MatrixTypes.Contains(type))
+                throw new BadRequestException("Unknown matrix", $"of '{RequestContext.Truncate(type)}' is not one of: {string.Join(", ", AtlasQueries.MatrixTypes)}.");
+            return r.Reply(ctx, () => q.Matrix(type, RequestContext.Language(ctx.Request)).ToJson(),
+                node => node["cells"]!.AsArray().Select(x => x!.AsObject()));
+        }).WithSummary("The seven cities × sectors (or technologies): the facts behind each cell");
     }
 
     private static JsonObject Index(AtlasQueries q) => new()
@@ -107,6 +116,7 @@ public static class ApiEndpoints
             ["facts"] = "/api/facts?subject=&predicate=&source=&about=&status=",
             ["search"] = "/api/search?q=&lang=",
             ["compare"] = "/api/compare?places=antwerp,bruges",
+            ["matrix"] = "/api/matrix?of=sector",
         },
         ["parameters"] = new JsonObject
         {

@@ -1,0 +1,14 @@
+using Atlas.Model;
+
+namespace Atlas.Web.Pages;
+
+/// <summary>What every page needs besides its content: language, title, its address in the other languages, its data.</summary>
+public sealed record PageContext(Lang Lang, string Title, string PathAndQuery, string? JsonLink = null, string? CsvLink = null)
+{
+    /// <summary>The same page in another language: the language segment is the first of the path.</summary>
+    public string In(Lang other)
+    {
+        var rest = PathAndQuery.Length > 3 && PathAndQuery[0] == '/' && PathAndQuery[3] is '/' or '?' ? PathAndQuery[3..] : "/";
+        return $"/{other.Code()}{rest}";
+    }
+}
