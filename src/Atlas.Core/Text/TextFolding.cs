@@ -22,6 +22,19 @@ public static class TextFolding
             .Replace('œ', 'o').Replace('æ', 'a').Replace('ß', 's');
     }
 
+    /// <summary>One character folded as <see cref="Fold"/> folds it (possibly empty, as a lone combining accent).</summary>
+    public static string FoldChar(char c)
+    {
+        var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(2);
+        foreach (var d in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(d) == UnicodeCategory.NonSpacingMark) continue;
+            sb.Append(char.ToLowerInvariant(d) switch { 'œ' => 'o', 'æ' => 'a', 'ß' => 's', var x => x });
+        }
+        return sb.ToString();
+    }
+
     /// <summary>Unifies apostrophes, quotes, dashes and spaces so that a phrase typed with ASCII punctuation matches.</summary>
     public static string Normalise(string text)
     {

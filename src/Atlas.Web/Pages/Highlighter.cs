@@ -14,7 +14,7 @@ public static class Highlighter
         var origin = new List<int>(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
-            foreach (var c in TextFolding.Fold(text[i].ToString()))
+            foreach (var c in TextFolding.FoldChar(text[i]))
             {
                 folded.Append(c);
                 origin.Add(i);

@@ -92,7 +92,7 @@ public static class PageEndpoints
         var citySectors = cities.ToDictionary(c => c.Id, c => (IReadOnlyList<EntityRef>)q.Facts(new FactFilter(Subject: c.Id, Predicate: "innovates-in"), lang, PageRequest.All)
             .Items.Where(f => f.Object is not null).Select(f => new EntityRef(f.Object!, f.ObjectLabel!, "sector", "sector")).DistinctBy(s => s.Id).ToList());
         // each city's heading in the source, as the line under its name
-        var leads = cities.Select(c => (c.Id, Lead: q.Facts(new FactFilter(Subject: c.Id, Predicate: "described-as"), lang, PageRequest.All).Items
+        var leads = cities.Select(c => (c.Id, Lead: q.Facts(new FactFilter(Subject: c.Id), lang, PageRequest.All).Items
                 .FirstOrDefault(f => f.Locator.Passage == "heading")?.Text))
             .Where(x => x.Lead is not null).ToDictionary(x => x.Id, x => x.Lead!);
         return Render<HomePage>(new()

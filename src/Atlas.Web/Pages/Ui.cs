@@ -21,6 +21,7 @@ public static class Ui
         ["programmes"] = ("Programmes", "Programma’s", "Programmes"),
         ["sources"] = ("Sources", "Bronnen", "Sources"),
         ["facts"] = ("Faits", "Feiten", "Facts"),
+        ["fact"] = ("Fait", "Feit", "Fact"),
         ["compare"] = ("Comparer", "Vergelijken", "Compare"),
         ["matrix"] = ("Matrice", "Matrix", "Matrix"),
         ["search"] = ("Rechercher", "Zoeken", "Search"),

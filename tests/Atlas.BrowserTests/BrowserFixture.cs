@@ -1,0 +1,54 @@
+using Atlas.Tests;
+using Atlas.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Playwright;
+
+namespace Atlas.BrowserTests;
+
+/// <summary>
+/// The atlas served on a free loopback port, and Debian's Chromium driven by Playwright (the browser is the
+/// system's: Playwright's own browser downloads are not used).
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    private readonly TestPaths.TempDir _dir = TestPaths.Temp();
+    private WebApplication? _app;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does.");
+        var queries = AtlasSetup.Prepare(TestPaths.DataDir, _dir.File("atlas.db"));
+        _app = AtlasWebApp.Create(queries, new WebOptions { Urls = "http://127.0.0.1:0" });
+        await _app.StartAsync();
+        BaseUrl = _app.Urls.First().TrimEnd('/');
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        if (_app is not null) await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _dir.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
