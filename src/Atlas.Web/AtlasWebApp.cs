@@ -39,6 +39,8 @@ public static class AtlasWebApp
         builder.Services.AddSingleton<Responder>();
         builder.Services.AddProblemDetails();
         builder.Services.AddRazorComponents();
+        // write letters as letters (Liège, not Li&#xE8;ge): smaller pages, still encoded wherever HTML needs it
+        builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         // server rendering sets up antiforgery, which needs data protection; the atlas has no forms that post,
         // so keys stay in memory instead of being written to the user's profile
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
