@@ -44,6 +44,13 @@ public static class AtlasWebApp
         // server rendering sets up antiforgery, which needs data protection; the atlas has no forms that post,
         // so keys stay in memory instead of being written to the user's profile
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        // the data cannot change while the atlas runs, so a rendered page stays right until the next start:
+        // each address (path and query) is rendered once and then served from memory
+        builder.Services.AddOutputCache(o =>
+        {
+            o.SizeLimit = 64 * 1024 * 1024;
+            o.AddPolicy(PageEndpoints.CachePolicy, b => b.Expire(TimeSpan.FromDays(365)));
+        });
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Belgian Innovation Atlas API";
@@ -66,6 +73,7 @@ public static class AtlasWebApp
         app.Use(SecurityHeaders);
         app.Use(FormatSuffix);
         app.UseRouting(); // after FormatSuffix, so that /api/places.csv routes as /api/places
+        app.UseOutputCache();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapAtlasApi();
         app.MapAtlasPages();

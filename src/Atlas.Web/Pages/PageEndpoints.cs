@@ -22,6 +22,8 @@ public static class PageEndpoints
         ("organisations", EntityType.Organisation), ("programmes", EntityType.Programme), ("sources", EntityType.Source),
     ];
 
+    public const string CachePolicy = "pages";
+
     public static void MapAtlasPages(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", (HttpContext ctx) => Results.Redirect($"/{PreferredLanguage(ctx.Request).Code()}/")).ExcludeFromDescription();
@@ -30,7 +32,7 @@ public static class PageEndpoints
         foreach (var lang in Langs.Interface)
         {
             var root = "/" + lang.Code();
-            var pages = app.MapGroup(root).ExcludeFromDescription();
+            var pages = app.MapGroup(root).ExcludeFromDescription().CacheOutput(CachePolicy);
             pages.MapGet("/", (HttpContext ctx, AtlasQueries q) => Home(ctx, q, lang));
             foreach (var (segment, type) in EntityTypes)
             {
