@@ -165,14 +165,12 @@ public static class PageEndpoints
         return Render<EntityPage>(new() { ["Ctx"] = pageContext, ["Detail"] = detail, ["Refs"] = refs, ["SourceFacts"] = sourceFacts });
     }
 
-    /// <summary>The other cities by the number of themes they share with this one.</summary>
-    private static IReadOnlyList<(EntityRef City, int Count)> RelatedCities(AtlasQueries q, Lang lang, string id) =>
-        q.ListEntities(EntityType.Place, lang, PageRequest.All, kind: "city").Items
-            .Where(c => c.Id != id)
-            .Select(c => (City: c.Ref, Count: q.Compare([id, c.Id], lang).Result!.Shared.Count))
-            .Where(x => x.Count > 0)
-            .OrderByDescending(x => x.Count).ThenBy(x => x.City.Label, StringComparer.Ordinal)
-            .ToList();
+    private static IReadOnlyList<(EntityRef City, int Count)> RelatedCities(AtlasQueries q, Lang lang, string id)
+    {
+        var shared = q.CitiesSharingThemes(id);
+        var refs = q.Refs(shared.Select(s => s.City), lang);
+        return shared.Select(s => (refs[s.City], s.Shared)).ToList();
+    }
 
     private static IEnumerable<string> ReferencedIds(EntityDetail detail, IEnumerable<FactView> more)
     {
