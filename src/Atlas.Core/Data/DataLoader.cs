@@ -148,10 +148,7 @@ public sealed class DataLoader
         var what = What(m, "place");
         f.CheckKeys(m, what, [.. CommonKeys, "kind", "nis", "nuts", "parent", "coordinates", "links"]);
         var id = ReadId(f, m, "place");
-        var kindText = f.Str(m, "kind", what, required: true);
-        PlaceKind kind = PlaceKind.City;
-        if (kindText is not null && !Slugs.TryParse(kindText, out kind))
-            f.Report(YamlFile.Get(m, "kind"), $"'{kindText}' is not a place kind: use one of {string.Join(", ", Slugs.All<PlaceKind>())}");
+        var kind = f.Choice<PlaceKind>(m, "kind", what, "a place kind", required: true) ?? PlaceKind.City;
         NisCode? nis = null;
         if (f.Str(m, "nis", what) is { } nisText)
         {
@@ -180,15 +177,9 @@ public sealed class DataLoader
             {
                 if (f.AsMap(item, "a link") is not { } lm) continue;
                 f.CheckKeys(lm, "a link", "relation", "place");
-                var rel = f.Str(lm, "relation", "a link", required: true);
+                var relation = f.Choice<PlaceRelation>(lm, "relation", "a link", "a link relation", required: true);
                 var target = f.Str(lm, "place", "a link", required: true);
-                if (rel is null || target is null) continue;
-                if (!Slugs.TryParse<PlaceRelation>(rel, out var relation))
-                {
-                    f.Report(YamlFile.Get(lm, "relation"), $"'{rel}' is not a link relation: use one of {string.Join(", ", Slugs.All<PlaceRelation>())}");
-                    continue;
-                }
-                links.Add(new PlaceLink(relation, target));
+                if (relation is not null && target is not null) links.Add(new PlaceLink(relation.Value, target));
             }
         }
         var names = f.Texts(m, "names", what, NameLangs);
@@ -242,10 +233,7 @@ public sealed class DataLoader
         var what = What(m, "organisation");
         f.CheckKeys(m, what, [.. CommonKeys, "kind", "enterpriseNumber", "places", "sectors", "technologies", "website", "wikidata"]);
         var id = ReadId(f, m, "organisation");
-        var kindText = f.Str(m, "kind", what, required: true);
-        var kind = OrganisationKind.Company;
-        if (kindText is not null && !Slugs.TryParse(kindText, out kind))
-            f.Report(YamlFile.Get(m, "kind"), $"'{kindText}' is not an organisation kind: use one of {string.Join(", ", Slugs.All<OrganisationKind>())}");
+        var kind = f.Choice<OrganisationKind>(m, "kind", what, "an organisation kind", required: true) ?? OrganisationKind.Company;
         EnterpriseNumber? number = null;
         if (f.Str(m, "enterpriseNumber", what) is { } numberText)
         {
@@ -260,14 +248,8 @@ public sealed class DataLoader
                 if (f.AsMap(item, "a place of an organisation") is not { } pm) continue;
                 f.CheckKeys(pm, "a place of an organisation", "place", "role");
                 var place = f.Str(pm, "place", "a place of an organisation", required: true);
-                var roleText = f.Str(pm, "role", "a place of an organisation", required: true);
-                if (place is null || roleText is null) continue;
-                if (!Slugs.TryParse<OrganisationRole>(roleText, out var role))
-                {
-                    f.Report(YamlFile.Get(pm, "role"), $"'{roleText}' is not a role: use one of {string.Join(", ", Slugs.All<OrganisationRole>())}");
-                    continue;
-                }
-                places.Add(new OrganisationPlace(place, role));
+                var role = f.Choice<OrganisationRole>(pm, "role", "a place of an organisation", "a role", required: true);
+                if (place is not null && role is not null) places.Add(new OrganisationPlace(place, role.Value));
             }
         }
         var wikidata = f.Str(m, "wikidata", what);
@@ -298,10 +280,7 @@ public sealed class DataLoader
         var what = What(m, "programme");
         f.CheckKeys(m, what, [.. CommonKeys, "kind", "scope", "period", "website"]);
         var id = ReadId(f, m, "programme");
-        var kindText = f.Str(m, "kind", what, required: true);
-        var kind = ProgrammeKind.Initiative;
-        if (kindText is not null && !Slugs.TryParse(kindText, out kind))
-            f.Report(YamlFile.Get(m, "kind"), $"'{kindText}' is not a programme kind: use one of {string.Join(", ", Slugs.All<ProgrammeKind>())}");
+        var kind = f.Choice<ProgrammeKind>(m, "kind", what, "a programme kind", required: true) ?? ProgrammeKind.Initiative;
         var period = f.Str(m, "period", what);
         if (period is not null && !PeriodRange.IsValid(period))
             f.Report(YamlFile.Get(m, "period"), $"'{period}' is not a period: write a year (2025), a month (2025-05) or a range (2014/2020)");
@@ -323,10 +302,7 @@ public sealed class DataLoader
         var what = What(m, "source");
         f.CheckKeys(m, what, [.. CommonKeys, "type", "title", "publisher", "language", "year", "date", "url", "licence", "text"]);
         var id = ReadId(f, m, "source");
-        var typeText = f.Str(m, "type", what, required: true);
-        var type = SourceType.Document;
-        if (typeText is not null && !Slugs.TryParse(typeText, out type))
-            f.Report(YamlFile.Get(m, "type"), $"'{typeText}' is not a source type: use document or dataset");
+        var type = f.Choice<SourceType>(m, "type", what, "a source type", required: true) ?? SourceType.Document;
         var title = f.Str(m, "title", what, required: true);
         int? year = null;
         if (f.Str(m, "year", what) is { } yearText)
@@ -378,13 +354,7 @@ public sealed class DataLoader
             "source", "locator", "status", "note");
         var id = ReadId(f, m, "fact");
         var subject = f.Str(m, "subject", what, required: true);
-        var predicateText = f.Str(m, "predicate", what, required: true);
-        Predicate? predicate = null;
-        if (predicateText is not null)
-        {
-            if (Slugs.TryParse<Predicate>(predicateText, out var p)) predicate = p;
-            else f.Report(YamlFile.Get(m, "predicate"), $"'{predicateText}' is not a predicate: use one of {string.Join(", ", Slugs.All<Predicate>())}");
-        }
+        var predicate = f.Choice<Predicate>(m, "predicate", what, "a predicate", required: true);
         var statement = f.Texts(m, "statement", what, Lang.Fr, Lang.En);
         var source = f.Str(m, "source", what) ?? defaultSource;
         if (source is null) f.Report(m, $"{what} has no source: add 'source: <source id>' to the fact or at the top of the file");
@@ -409,10 +379,7 @@ public sealed class DataLoader
         if (YamlFile.Get(m, "quantity") is { } qNode && f.AsMap(qNode, $"the quantity of {what}") is { } qm)
             quantity = ReadQuantity(f, qm, what);
 
-        var statusText = f.Str(m, "status", what);
-        var status = FactStatus.Asserted;
-        if (statusText is not null && !Slugs.TryParse(statusText, out status))
-            f.Report(YamlFile.Get(m, "status"), $"'{statusText}' is not a status: use asserted, confirmed or contradicted");
+        var status = f.Choice<FactStatus>(m, "status", what, "a status") ?? FactStatus.Asserted;
 
         if (id is null || subject is null || predicate is null || source is null || locator is null) return null;
         return new Fact

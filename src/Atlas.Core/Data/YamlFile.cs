@@ -111,6 +111,16 @@ public sealed class YamlFile
         return null;
     }
 
+    /// <summary>Reads one value of a closed vocabulary (kind: city); reports any other value with the allowed ones.</summary>
+    public T? Choice<T>(YamlMappingNode map, string key, string what, string label, bool required = false) where T : struct, Enum
+    {
+        var text = Str(map, key, what, required);
+        if (text is null) return null;
+        if (Slugs.TryParse<T>(text, out var value)) return value;
+        Report(Get(map, key), $"'{text}' is not {label}: use one of {string.Join(", ", Slugs.All<T>())}");
+        return null;
+    }
+
     public IReadOnlyList<string> StrList(YamlMappingNode map, string key, string what)
     {
         var node = Get(map, key);
