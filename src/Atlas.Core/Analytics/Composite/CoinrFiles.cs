@@ -267,7 +267,7 @@ public static class CoinrFiles
                 var row = new string[csv.RowFieldCount];
                 for (var i = 0; i < row.Length; i++) row[i] = csv.GetString(i);
                 if (row.All(string.IsNullOrWhiteSpace)) continue;
-                rows.Add((row, csv.RowNumber));
+                rows.Add((row, csv.RowNumber + 1)); // RowNumber counts records after the header; a record is a line unless a quoted cell spans several
             }
             if (header.Length == 0) { problems.Add(new Problem(path, 1, "the file is empty: it needs a header row")); return null; }
             return (header, rows);
