@@ -53,7 +53,7 @@ public static class CompositeCommand
                     Treatment = new OutlierTreatment
                     {
                         Enabled = !parse.GetValue(noTreat),
-                        WinsorLimit = parse.GetValue(winsorLimit) is { } l and < 0 ? throw new FormatException("--winsor-limit must be 0 or more") : parse.GetValue(winsorLimit),
+                        WinsorLimit = parse.GetValue(winsorLimit) is < 0 ? throw new FormatException("--winsor-limit must be 0 or more") : parse.GetValue(winsorLimit),
                         SkewThreshold = parse.GetValue(skew),
                         KurtosisThreshold = parse.GetValue(kurt),
                     },
