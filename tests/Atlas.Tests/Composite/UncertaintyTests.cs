@@ -108,4 +108,13 @@ public class UncertaintyTests(ITestOutputHelper output)
         }
         Assert.True(result.Indices.OutputVariance > 0);
     }
+
+    [Fact]
+    public void A_choice_that_cannot_apply_fails_with_its_message_before_any_replication()
+    {
+        var spec = new UncertaintySpec { Normalisations = [new MinMax(0, 100)], Aggregations = [new ArithmeticMean(), new GeometricMean()] };
+        var e = Assert.Throws<CompositeException>(() => IndexUncertainty.MonteCarlo(Asem, Oracle.AsemOptions, spec, 100, seed: 1));
+        Assert.Contains("Monte Carlo, with normalisation minmax:0:100: gmean cannot aggregate", e.Message);
+        Assert.Throws<CompositeException>(() => IndexUncertainty.Sensitivity(Asem, Oracle.AsemOptions, spec, 10, seed: 1));
+    }
 }

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Atlas.Analytics.Composite;
 
 /// <summary>
@@ -46,32 +44,37 @@ public static class IndexUncertainty
     {
         if (replications < 1) throw new ArgumentException("at least one replication is needed");
         var model = new ScenarioModel(input, nominal, spec);
+        model.Prepare();
         var n = model.UnitCount;
         var total = new long[n * n];
         var rankSums = new long[n];
         var gate = new object();
-        Parallel.For(0, replications, new ParallelOptions { MaxDegreeOfParallelism = maxThreads ?? Environment.ProcessorCount },
-            () => (Work: model.NewWorkspace(), Counts: new int[n * n], Sums: new long[n], U: new double[model.Dimensions]),
-            (r, _, local) =>
+        // a few chunks per thread, each with its own buffers and rank counts, merged at the end (sums commute: same result on any thread count)
+        var threads = maxThreads ?? Environment.ProcessorCount;
+        var chunks = Math.Min(replications, threads * 4);
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, chunk =>
+        {
+            var work = model.NewWorkspace();
+            var counts = new int[n * n];
+            var sums = new long[n];
+            var u = new double[model.Dimensions];
+            for (long r = (long)replications * chunk / chunks; r < (long)replications * (chunk + 1) / chunks; r++)
             {
                 var rng = SeededRandom.ForStream(seed, (ulong)r);
-                for (var i = 0; i < local.U.Length; i++) local.U[i] = rng.NextDouble();
-                var ranks = model.Ranks(local.U, local.Work);
-                for (var u = 0; u < n; u++)
+                for (var i = 0; i < u.Length; i++) u[i] = rng.NextDouble();
+                var ranks = model.Ranks(u, work);
+                for (var k = 0; k < n; k++)
                 {
-                    local.Counts[u * n + ranks[u] - 1]++;
-                    local.Sums[u] += ranks[u];
+                    counts[k * n + ranks[k] - 1]++;
+                    sums[k] += ranks[k];
                 }
-                return local;
-            },
-            local =>
+            }
+            lock (gate)
             {
-                lock (gate)
-                {
-                    for (var i = 0; i < total.Length; i++) total[i] += local.Counts[i];
-                    for (var u = 0; u < n; u++) rankSums[u] += local.Sums[u];
-                }
-            });
+                for (var i = 0; i < total.Length; i++) total[i] += counts[i];
+                for (var k = 0; k < n; k++) rankSums[k] += sums[k];
+            }
+        });
 
         var units = new List<UnitRankUncertainty>();
         for (var u = 0; u < n; u++)
@@ -94,6 +97,7 @@ public static class IndexUncertainty
     {
         var model = new ScenarioModel(input, nominal, spec);
         if (model.Factors.Count == 0) throw new CompositeException("nothing is uncertain: give weight noise or more than one normalisation, aggregation or winsorisation limit");
+        model.Prepare();
         var indices = SobolIndices.Estimate(model.Dimensions, model.Factors, () =>
         {
             var work = model.NewWorkspace();
@@ -139,7 +143,8 @@ internal sealed class ScenarioModel
     private readonly double[] _baseWeights; // per node
     private readonly int[] _noisyNodes; // the nodes whose weight gets noise, in input-column order
     private readonly int _normColumn, _aggColumn, _limitColumn;
-    private readonly ConcurrentDictionary<(int, int, int), Lazy<double[][]>> _tables = new();
+    private readonly Lazy<double[][]>[,,] _tables;
+    private readonly Lazy<StageTable>[] _treated;
 
     public ScenarioModel(IndexInput input, PipelineOptions nominal, UncertaintySpec spec)
     {
@@ -180,6 +185,16 @@ internal sealed class ScenarioModel
         if (_limits.Count > 1) factors.Add(new Factor("winsorisation limit", [_limitColumn]));
         Factors = factors;
         Dimensions = column;
+
+        _treated = _limits.Select(l => new Lazy<StageTable>(() => CompositePipeline.Treat(Nominal.Imputed, _nominalOptions.Treatment, l).Item1)).ToArray();
+        _tables = new Lazy<double[][]>[_limits.Count, spec.Normalisations.Count, spec.Aggregations.Count];
+        for (var l = 0; l < _limits.Count; l++)
+            for (var nm = 0; nm < spec.Normalisations.Count; nm++)
+                for (var ag = 0; ag < spec.Aggregations.Count; ag++)
+                {
+                    var (a, b, c) = (l, nm, ag);
+                    _tables[l, nm, ag] = new Lazy<double[][]>(() => BuildTable(a, b, c));
+                }
     }
 
     public CompositeResult Nominal { get; }
@@ -271,15 +286,17 @@ internal sealed class ScenarioModel
     }
 
     /// <summary>The normalised indicators of a choice, transformed into the aggregation's f-space for a power mean; computed once.</summary>
-    private double[][] Table(int limit, int norm, int agg) =>
-        _tables.GetOrAdd((limit, norm, agg), key => new Lazy<double[][]>(() => BuildTable(key.Item1, key.Item2, key.Item3))).Value;
+    private double[][] Table(int limit, int norm, int agg) => _tables[limit, norm, agg].Value;
 
-    private readonly ConcurrentDictionary<int, Lazy<StageTable>> _treated = new();
+    /// <summary>Builds every table up front, so that a choice that cannot apply fails here, with its message, and not inside the parallel loop.</summary>
+    public void Prepare()
+    {
+        foreach (var table in _tables) _ = table.Value;
+    }
 
     private double[][] BuildTable(int limit, int norm, int agg)
     {
-        var treated = _treated.GetOrAdd(limit, l => new Lazy<StageTable>(() =>
-            CompositePipeline.Treat(Nominal.Imputed, _nominalOptions.Treatment, _limits[l]).Item1)).Value;
+        var treated = _treated[limit].Value;
         var normalisation = _spec.Normalisations[norm];
         var aggregation = _spec.Aggregations[agg];
         return _structure.Indicators.Select(i =>
