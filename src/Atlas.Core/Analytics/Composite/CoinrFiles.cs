@@ -207,7 +207,8 @@ public static class CoinrFiles
         return new IndexInput(structure, units, raw, denominators);
     }
 
-    private static bool IsSpecial(string column) => column is "uCode" or "uName" or "Time";
+    private static bool IsSpecial(string column) =>
+        column.Equals("uCode", StringComparison.OrdinalIgnoreCase) || column.Equals("uName", StringComparison.OrdinalIgnoreCase) || column.Equals("Time", StringComparison.OrdinalIgnoreCase);
 
     private static bool SameTime(string a, string b) =>
         a == b || (TryNumber(a, out var x) && TryNumber(b, out var y) && x == y);

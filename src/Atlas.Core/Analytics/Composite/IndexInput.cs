@@ -28,6 +28,4 @@ public sealed class IndexInput
     public IReadOnlyList<Unit> Units { get; }
     public StageTable Raw { get; }
     public StageTable Denominators { get; }
-
-    public Unit UnitAt(int index) => Units[index];
 }
