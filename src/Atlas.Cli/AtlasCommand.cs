@@ -33,6 +33,7 @@ public static class AtlasCommand
         root.Subcommands.Add(Validate());
         root.Subcommands.Add(Get());
         root.Subcommands.Add(Export());
+        root.Subcommands.Add(ComplexityCommand.Build());
         return root;
     }
 

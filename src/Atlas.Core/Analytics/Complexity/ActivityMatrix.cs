@@ -37,6 +37,9 @@ public sealed class ActivityMatrix
 
     public double this[int region, int activity] => _values[region * Activities.Count + activity];
 
+    /// <summary>The values of one region, by activity.</summary>
+    public ReadOnlySpan<double> Row(int region) => _values.AsSpan(region * Activities.Count, Activities.Count);
+
     /// <summary>
     /// Builds a matrix from long-format cells. A region × activity that is not given is 0; one given twice is an error.
     /// Regions and activities keep the order in which they first appear.

@@ -30,12 +30,14 @@ public static class EconomicComplexity
         var rowTotal = new double[input.Regions.Count];
         var columnTotal = new double[input.Activities.Count];
         for (var r = 0; r < rowTotal.Length; r++)
-            for (var a = 0; a < columnTotal.Length; a++)
+        {
+            var row = input.Row(r);
+            for (var a = 0; a < row.Length; a++)
             {
-                var v = input[r, a];
-                rowTotal[r] += v;
-                columnTotal[a] += v;
+                rowTotal[r] += row[a];
+                columnTotal[a] += row[a];
             }
+        }
         var rows = Keep(input.Regions, rowTotal.Select(t => t > 0), DroppedKind.Region, DropReason.ZeroTotal, dropped);
         var columns = Keep(input.Activities, columnTotal.Select(t => t > 0), DroppedKind.Activity, DropReason.ZeroTotal, dropped);
         if (rows.Length == 0 || columns.Length == 0)
@@ -44,9 +46,13 @@ public static class EconomicComplexity
         // RCA = (x_cp / x_c) / (x_p / x), in the reference's order of operations.
         var total = rows.Sum(r => rowTotal[r]);
         var rca0 = new double[rows.Length * columns.Length];
+        var share = columns.Select(a => columnTotal[a] / total).ToArray();
         for (var i = 0; i < rows.Length; i++)
+        {
+            var row = input.Row(rows[i]);
             for (var j = 0; j < columns.Length; j++)
-                rca0[i * columns.Length + j] = input[rows[i], columns[j]] / rowTotal[rows[i]] / (columnTotal[columns[j]] / total);
+                rca0[i * columns.Length + j] = row[columns[j]] / rowTotal[rows[i]] / share[j];
+        }
 
         // A region with nothing present (or an activity present nowhere) has no place in the network. Dropping it
         // changes no other presence, so one pass suffices; its values still count in the RCA of the others.
@@ -308,7 +314,7 @@ public static class EconomicComplexity
             // Σ over absent q = Σ over all q − Σ over present q.
             allColumns.CopyTo(absentSum, 0);
             foreach (var q in net.Present[c]) AddScaled(-1, weight.AsSpan(q * np, np), absentSum);
-            for (var p = 0; p < np; p++) cog[c * np + p] = (1 - m[c * np + p]) * absentSum[p];
+            for (var p = 0; p < np; p++) cog[c * np + p] = m[c * np + p] == 1 ? 0 : absentSum[p]; // (1 − M_cp), without a −0
         }
         return cog;
     }
