@@ -62,7 +62,7 @@ public static class SyntheticRegister
             for (var p = 0; p < activities; p++)
             {
                 var s = score[c * activities + p];
-                values[c, p] = s < cutoff ? 0 : Math.Floor(Math.Exp(s - cutoff));
+                values[c, p] = s < cutoff ? 0 : Math.Floor(Math.Exp(0.6 * (s - cutoff)));
             }
         return new ActivityMatrix(
             [.. Enumerable.Range(0, regions).Select(c => $"municipality-{c:D3}")],

@@ -1,4 +1,5 @@
 using System.Numerics;
+using static Atlas.Analytics.Complexity.VectorMath;
 
 namespace Atlas.Analytics.Complexity;
 
@@ -258,18 +259,13 @@ public static class EconomicComplexity
     /// </summary>
     private static double[] Density(Network net, double[] phi, double[]? levels)
     {
-        int nc = net.Regions, np = net.Activities;
+        var np = net.Activities;
         var columnSum = ColumnSums(phi, np);
-        var density = new double[nc * np];
-        for (var c = 0; c < nc; c++)
+        var density = WeightedRowSums(net, phi, levels);
+        for (var i = 0; i < density.Length; i++)
         {
-            var row = density.AsSpan(c * np, np);
-            if (levels is null)
-                foreach (var q in net.Present[c]) Add(phi.AsSpan(q * np, np), row);
-            else
-                for (var q = 0; q < np; q++)
-                    if (levels[c * np + q] is var level && level != 0) AddScaled(level, phi.AsSpan(q * np, np), row);
-            for (var p = 0; p < np; p++) row[p] = columnSum[p] > 0 ? row[p] / columnSum[p] : 0;
+            var sum = columnSum[i % np];
+            density[i] = sum > 0 ? density[i] / sum : 0;
         }
         return density;
     }
@@ -306,16 +302,15 @@ public static class EconomicComplexity
             var target = weight.AsSpan(q * np, np);
             for (var p = 0; p < np; p++) target[p] = row[p] * factor;
         }
+        // Σ over absent q = Σ over all q − Σ over present q.
         var allColumns = ColumnSums(weight, np);
-        var cog = new double[nc * np];
-        var absentSum = new double[np];
+        var cog = WeightedRowSums(net, weight, null);
         for (var c = 0; c < nc; c++)
-        {
-            // Σ over absent q = Σ over all q − Σ over present q.
-            allColumns.CopyTo(absentSum, 0);
-            foreach (var q in net.Present[c]) AddScaled(-1, weight.AsSpan(q * np, np), absentSum);
-            for (var p = 0; p < np; p++) cog[c * np + p] = m[c * np + p] == 1 ? 0 : absentSum[p]; // (1 − M_cp), without a −0
-        }
+            for (var p = 0; p < np; p++)
+            {
+                var i = c * np + p;
+                cog[i] = m[i] == 1 ? 0 : allColumns[p] - cog[i]; // (1 − M_cp), without a −0
+            }
         return cog;
     }
 
@@ -346,40 +341,35 @@ public static class EconomicComplexity
         return (mean, Math.Sqrt(variance));
     }
 
+    /// <summary>
+    /// sums[c, :] = Σ_q L_cq matrix[q, :], with L = M (<paramref name="levels"/> null) or the given levels. Works on
+    /// blocks of 64 columns, so that the block of the matrix being read stays in cache from one region to the next.
+    /// </summary>
+    private static double[] WeightedRowSums(Network net, double[] matrix, double[]? levels)
+    {
+        const int block = 64;
+        int nc = net.Regions, np = net.Activities;
+        var sums = new double[nc * np];
+        for (var start = 0; start < np; start += block)
+        {
+            var width = Math.Min(block, np - start);
+            for (var c = 0; c < nc; c++)
+            {
+                var target = sums.AsSpan(c * np + start, width);
+                if (levels is null)
+                    foreach (var q in net.Present[c]) Add(matrix.AsSpan(q * np + start, width), target);
+                else
+                    for (var q = 0; q < np; q++)
+                        if (levels[c * np + q] != 0) AddScaled(levels[c * np + q], matrix.AsSpan(q * np + start, width), target);
+            }
+        }
+        return sums;
+    }
+
     private static double[] ColumnSums(double[] matrix, int n)
     {
         var sums = new double[n];
         for (var q = 0; q < n; q++) Add(matrix.AsSpan(q * n, n), sums);
         return sums;
-    }
-
-    private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
-    {
-        var acc = Vector<double>.Zero;
-        var i = 0;
-        for (; i <= x.Length - Vector<double>.Count; i += Vector<double>.Count)
-            acc += new Vector<double>(x[i..]) * new Vector<double>(y[i..]);
-        var sum = Vector.Sum(acc);
-        for (; i < x.Length; i++) sum += x[i] * y[i];
-        return sum;
-    }
-
-    /// <summary>y += x.</summary>
-    private static void Add(ReadOnlySpan<double> x, Span<double> y)
-    {
-        var i = 0;
-        for (; i <= x.Length - Vector<double>.Count; i += Vector<double>.Count)
-            (new Vector<double>(y[i..]) + new Vector<double>(x[i..])).CopyTo(y[i..]);
-        for (; i < x.Length; i++) y[i] += x[i];
-    }
-
-    /// <summary>y += a x.</summary>
-    private static void AddScaled(double a, ReadOnlySpan<double> x, Span<double> y)
-    {
-        var i = 0;
-        var va = new Vector<double>(a);
-        for (; i <= x.Length - Vector<double>.Count; i += Vector<double>.Count)
-            (new Vector<double>(y[i..]) + va * new Vector<double>(x[i..])).CopyTo(y[i..]);
-        for (; i < x.Length; i++) y[i] += a * x[i];
     }
 }

@@ -1,3 +1,5 @@
+using static Atlas.Analytics.Complexity.VectorMath;
+
 namespace Atlas.Analytics.Complexity;
 
 /// <summary>The eigenpair found, and how well: the residual is ‖A v − λ v‖ for the unit vector v.</summary>
@@ -44,12 +46,12 @@ internal static class Lanczos
             apply(q, w);
             var a = Dot(q, w);
             alpha.Add(a);
-            Axpy(-a, q, w);
-            if (basis.Count > 1) Axpy(-beta[^1], basis[^2], w);
+            AddScaled(-a, q, w);
+            if (basis.Count > 1) AddScaled(-beta[^1], basis[^2], w);
             for (var pass = 0; pass < 2; pass++)
             {
-                Axpy(-Dot(known, w), known, w);
-                foreach (var b in basis) Axpy(-Dot(b, w), b, w);
+                AddScaled(-Dot(known, w), known, w);
+                foreach (var b in basis) AddScaled(-Dot(b, w), b, w);
             }
             var norm = Math.Sqrt(Dot(w, w));
             var (_, lastComponent) = TopRitzPair(alpha, beta, lastRowOnly: true);
@@ -63,13 +65,13 @@ internal static class Lanczos
 
         var (value, s) = TopRitzPair(alpha, beta, lastRowOnly: false);
         var vector = new double[n];
-        for (var j = 0; j < basis.Count; j++) Axpy(s[j], basis[j], vector);
+        for (var j = 0; j < basis.Count; j++) AddScaled(s[j], basis[j], vector);
         var length = Math.Sqrt(Dot(vector, vector));
         for (var i = 0; i < n; i++) vector[i] /= length;
 
         var check = new double[n];
         apply(vector, check);
-        Axpy(-value, vector, check);
+        AddScaled(-value, vector, check);
         return new EigenPair(value, vector, basis.Count, Math.Sqrt(Dot(check, check)));
     }
 
@@ -100,23 +102,10 @@ internal static class Lanczos
         var random = new Random(Seed);
         var q = new double[n];
         for (var i = 0; i < n; i++) q[i] = random.NextDouble() - 0.5;
-        for (var pass = 0; pass < 2; pass++) Axpy(-Dot(known, q), known, q);
+        for (var pass = 0; pass < 2; pass++) AddScaled(-Dot(known, q), known, q);
         var norm = Math.Sqrt(Dot(q, q));
         for (var i = 0; i < n; i++) q[i] /= norm;
         return q;
-    }
-
-    internal static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
-    {
-        double sum = 0;
-        for (var i = 0; i < x.Length; i++) sum += x[i] * y[i];
-        return sum;
-    }
-
-    /// <summary>y += a x.</summary>
-    internal static void Axpy(double a, ReadOnlySpan<double> x, Span<double> y)
-    {
-        for (var i = 0; i < x.Length; i++) y[i] += a * x[i];
     }
 }
 
