@@ -66,7 +66,7 @@ public static class EconomicComplexity
         var keptColumns = Keep(columns.Select(a => input.Activities[a]).ToArray(), ubiquity0.Select(k => k > 0), DroppedKind.Activity, DropReason.NothingPresent, dropped);
         if (keptRows.Length < 2 || keptColumns.Length < 2)
             throw new ArgumentException(
-                $"{keptRows.Length} region(s) and {keptColumns.Length} activit(ies) have an activity present above the threshold {options.Threshold}: complexity needs at least two of each");
+                $"{Count(keptRows.Length, "region", "regions")} and {Count(keptColumns.Length, "activity", "activities")} have something present (RCA above {options.Threshold}): complexity needs at least two of each");
 
         var regionNames = keptRows.Select(i => input.Regions[rows[i]]).ToArray();
         var activityNames = keptColumns.Select(j => input.Activities[columns[j]]).ToArray();
@@ -100,9 +100,8 @@ public static class EconomicComplexity
         var proximity = options.Proximity == ProximityMethod.Continuous
             ? ContinuousProximity(rca, nc, np)
             : DiscreteProximity(network, symmetric: options.Proximity == ProximityMethod.Discrete);
-        var density = Density(network, proximity, options.Proximity == ProximityMethod.Continuous ? rca : null);
+        var (density, cog) = DensityAndGain(network, m, proximity, options.Proximity == ProximityMethod.Continuous ? rca : null, kp);
         var coi = OutlookIndex(network, m, density, kp);
-        var cog = OutlookGain(network, m, proximity, kp);
         Scale(options.Scaling, nc, np, kc, kp, coi, cog);
 
         return new ComplexityResult(
@@ -111,6 +110,8 @@ public static class EconomicComplexity
             new DenseMatrix(nc, np, rca), new DenseMatrix(nc, np, m), new DenseMatrix(nc, np, density),
             new DenseMatrix(nc, np, cog), new DenseMatrix(np, np, proximity), eigen);
     }
+
+    private static string Count(int n, string one, string many) => $"{n} {(n == 1 ? one : many)}";
 
     /// <summary>The presence matrix as lists: the activities present in each region, with the degrees.</summary>
     private sealed record Network(int Regions, int Activities, int[][] Present, int[] Diversity, int[] Ubiquity);
@@ -253,23 +254,6 @@ public static class EconomicComplexity
         return phi;
     }
 
-    /// <summary>
-    /// d_cp = Σ_q L_cq φ(q, p) / Σ_q φ(q, p), with L = M (or RCA for continuous proximity); 0 where activity p has no
-    /// related activity at all (the reference would divide 0 by 0).
-    /// </summary>
-    private static double[] Density(Network net, double[] phi, double[]? levels)
-    {
-        var np = net.Activities;
-        var columnSum = ColumnSums(phi, np);
-        var density = WeightedRowSums(net, phi, levels);
-        for (var i = 0; i < density.Length; i++)
-        {
-            var sum = columnSum[i % np];
-            density[i] = sum > 0 ? density[i] / sum : 0;
-        }
-        return density;
-    }
-
     /// <summary>Raw COI: Σ_p (1 − M_cp) d_cp kp_p, the complexity of what lies near but is not yet there.</summary>
     private static double[] OutlookIndex(Network net, double[] m, double[] density, double[] kp)
     {
@@ -285,33 +269,54 @@ public static class EconomicComplexity
     }
 
     /// <summary>
-    /// Raw COG: (1 − M_cp) Σ_q (1 − M_cq) φ(q, p) kp_q / Σ_r φ(q, r): how much moving into p would raise the
-    /// region's outlook, as the Stata reference computes it.
+    /// Density d_cp = Σ_q L_cq φ(q, p) / Σ_q φ(q, p), with L = M (or RCA for continuous proximity), 0 where activity p
+    /// has no related activity at all (the reference would divide 0 by 0); and raw COG
+    /// (1 − M_cp) Σ_q (1 − M_cq) φ(q, p) kp_q / Σ_r φ(q, r), how much moving into p would raise the region's outlook,
+    /// as the Stata reference computes it. Both are sums of rows of φ over a region's activities, so they are made in
+    /// one pass over φ, in blocks of 64 columns that stay in cache from one region to the next.
     /// </summary>
-    private static double[] OutlookGain(Network net, double[] m, double[] phi, double[] kp)
+    private static (double[] Density, double[] Cog) DensityAndGain(Network net, double[] m, double[] phi, double[]? levels, double[] kp)
     {
+        const int block = 64;
         int nc = net.Regions, np = net.Activities;
-        var weight = new double[np * np]; // W(q, p) = φ(q, p) kp_q / Σ_r φ(q, r)
+        var gainFactor = new double[np]; // kp_q / Σ_r φ(q, r): the weight of row q in COG
         for (var q = 0; q < np; q++)
         {
-            var row = phi.AsSpan(q * np, np);
             double sum = 0;
-            foreach (var x in row) sum += x;
-            if (sum == 0) continue;
-            var factor = kp[q] / sum;
-            var target = weight.AsSpan(q * np, np);
-            for (var p = 0; p < np; p++) target[p] = row[p] * factor;
+            foreach (var x in phi.AsSpan(q * np, np)) sum += x;
+            gainFactor[q] = sum == 0 ? 0 : kp[q] / sum;
         }
-        // Σ over absent q = Σ over all q − Σ over present q.
-        var allColumns = ColumnSums(weight, np);
-        var cog = WeightedRowSums(net, weight, null);
-        for (var c = 0; c < nc; c++)
-            for (var p = 0; p < np; p++)
+        var columnSum = new double[np];
+        var gainOfAll = new double[np];
+        for (var q = 0; q < np; q++) AddTwice(phi.AsSpan(q * np, np), 1, columnSum, gainFactor[q], gainOfAll);
+
+        var density = new double[nc * np];
+        var cog = new double[nc * np]; // first Σ over present q, then turned into Σ over absent q
+        for (var start = 0; start < np; start += block)
+        {
+            var width = Math.Min(block, np - start);
+            for (var c = 0; c < nc; c++)
             {
-                var i = c * np + p;
-                cog[i] = m[i] == 1 ? 0 : allColumns[p] - cog[i]; // (1 − M_cp), without a −0
+                var d = density.AsSpan(c * np + start, width);
+                var g = cog.AsSpan(c * np + start, width);
+                if (levels is null)
+                    foreach (var q in net.Present[c]) AddTwice(phi.AsSpan(q * np + start, width), 1, d, gainFactor[q], g);
+                else
+                    for (var q = 0; q < np; q++)
+                    {
+                        var i = c * np + q;
+                        if (levels[i] != 0) AddTwice(phi.AsSpan(q * np + start, width), levels[i], d, m[i] * gainFactor[q], g);
+                    }
             }
-        return cog;
+        }
+        for (var i = 0; i < density.Length; i++)
+        {
+            var p = i % np;
+            density[i] = columnSum[p] > 0 ? density[i] / columnSum[p] : 0;
+            // Σ over absent q = Σ over all q − Σ over present q; (1 − M_cp) without a −0.
+            cog[i] = m[i] == 1 ? 0 : gainOfAll[p] - cog[i];
+        }
+        return (density, cog);
     }
 
     /// <summary>
@@ -339,37 +344,5 @@ public static class EconomicComplexity
             ? squares * repeats / ((double)values.Length * repeats - 1)
             : squares / values.Length;
         return (mean, Math.Sqrt(variance));
-    }
-
-    /// <summary>
-    /// sums[c, :] = Σ_q L_cq matrix[q, :], with L = M (<paramref name="levels"/> null) or the given levels. Works on
-    /// blocks of 64 columns, so that the block of the matrix being read stays in cache from one region to the next.
-    /// </summary>
-    private static double[] WeightedRowSums(Network net, double[] matrix, double[]? levels)
-    {
-        const int block = 64;
-        int nc = net.Regions, np = net.Activities;
-        var sums = new double[nc * np];
-        for (var start = 0; start < np; start += block)
-        {
-            var width = Math.Min(block, np - start);
-            for (var c = 0; c < nc; c++)
-            {
-                var target = sums.AsSpan(c * np + start, width);
-                if (levels is null)
-                    foreach (var q in net.Present[c]) Add(matrix.AsSpan(q * np + start, width), target);
-                else
-                    for (var q = 0; q < np; q++)
-                        if (levels[c * np + q] != 0) AddScaled(levels[c * np + q], matrix.AsSpan(q * np + start, width), target);
-            }
-        }
-        return sums;
-    }
-
-    private static double[] ColumnSums(double[] matrix, int n)
-    {
-        var sums = new double[n];
-        for (var q = 0; q < n; q++) Add(matrix.AsSpan(q * n, n), sums);
-        return sums;
     }
 }
