@@ -11,6 +11,7 @@ namespace Atlas.Benchmarks;
 public class ComplexityBenchmarks
 {
     private ActivityMatrix _matrix = null!;
+    private ActivityMatrix _noise = null!;
     private ComplexityResult _result = null!;
     private int _city;
 
@@ -19,6 +20,7 @@ public class ComplexityBenchmarks
     {
         _matrix = SyntheticRegister.Create(regions: 565, activities: 615, seed: 2025);
         _result = EconomicComplexity.Compute(_matrix);
+        _noise = SyntheticRegister.Noise(regions: 565, activities: 615, seed: 2025);
         _city = 0; // the largest municipality, as a big city is
     }
 
@@ -28,6 +30,10 @@ public class ComplexityBenchmarks
     [Benchmark]
     public ComplexityResult AllMeasuresContinuousProximity() =>
         EconomicComplexity.Compute(_matrix, new ComplexityOptions { Proximity = ProximityMethod.Continuous });
+
+    /// <summary>The eigen-solver's hard case: no structure at all, so the second and third eigenvalues are close.</summary>
+    [Benchmark]
+    public ComplexityResult AllMeasuresOnNoise() => EconomicComplexity.Compute(_noise);
 
     [Benchmark]
     public GrowthOpportunities GrowthOpportunitiesOfOneCity() => _result.GrowthOpportunities(_city, top: 20, related: 3);
@@ -68,6 +74,18 @@ public static class SyntheticRegister
             [.. Enumerable.Range(0, regions).Select(c => $"municipality-{c:D3}")],
             [.. Enumerable.Range(0, activities).Select(p => $"nace-{p:D3}")],
             values);
+    }
+
+    /// <summary>A matrix with no structure: 40% of the cells hold a count from 1 to 10, at random.</summary>
+    public static ActivityMatrix Noise(int regions, int activities, int seed)
+    {
+        var random = new Random(seed);
+        var values = new double[regions, activities];
+        for (var c = 0; c < regions; c++)
+            for (var p = 0; p < activities; p++)
+                values[c, p] = random.NextDouble() < 1 - ZeroShare ? random.Next(1, 11) : 0;
+        return new ActivityMatrix(
+            [.. Enumerable.Range(0, regions).Select(c => $"r{c}")], [.. Enumerable.Range(0, activities).Select(p => $"a{p}")], values);
     }
 
     /// <summary>Standard normal draws (Box–Muller).</summary>
