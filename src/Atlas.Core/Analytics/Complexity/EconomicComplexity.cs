@@ -44,24 +44,25 @@ public static class EconomicComplexity
         if (rows.Length == 0 || columns.Length == 0)
             throw new ArgumentException("every value is zero: there is nothing to compute");
 
-        // RCA = (x_cp / x_c) / (x_p / x), in the reference's order of operations.
+        // RCA = (x_cp / x_c) / (x_p / x), in the reference's order of operations, counting presence on the way.
         var total = rows.Sum(r => rowTotal[r]);
-        var rca0 = new double[rows.Length * columns.Length];
         var share = columns.Select(a => columnTotal[a] / total).ToArray();
+        var rca0 = new double[rows.Length * columns.Length];
+        var diversity0 = new int[rows.Length];
+        var ubiquity0 = new int[columns.Length];
         for (var i = 0; i < rows.Length; i++)
         {
             var row = input.Row(rows[i]);
             for (var j = 0; j < columns.Length; j++)
-                rca0[i * columns.Length + j] = row[columns[j]] / rowTotal[rows[i]] / share[j];
+            {
+                var value = row[columns[j]] / rowTotal[rows[i]] / share[j];
+                rca0[i * columns.Length + j] = value;
+                if (value > options.Threshold) { diversity0[i]++; ubiquity0[j]++; }
+            }
         }
 
         // A region with nothing present (or an activity present nowhere) has no place in the network. Dropping it
         // changes no other presence, so one pass suffices; its values still count in the RCA of the others.
-        var diversity0 = new int[rows.Length];
-        var ubiquity0 = new int[columns.Length];
-        for (var i = 0; i < rows.Length; i++)
-            for (var j = 0; j < columns.Length; j++)
-                if (rca0[i * columns.Length + j] > options.Threshold) { diversity0[i]++; ubiquity0[j]++; }
         var keptRows = Keep(rows.Select(r => input.Regions[r]).ToArray(), diversity0.Select(k => k > 0), DroppedKind.Region, DropReason.NothingPresent, dropped);
         var keptColumns = Keep(columns.Select(a => input.Activities[a]).ToArray(), ubiquity0.Select(k => k > 0), DroppedKind.Activity, DropReason.NothingPresent, dropped);
         if (keptRows.Length < 2 || keptColumns.Length < 2)
@@ -71,7 +72,7 @@ public static class EconomicComplexity
         var regionNames = keptRows.Select(i => input.Regions[rows[i]]).ToArray();
         var activityNames = keptColumns.Select(j => input.Activities[columns[j]]).ToArray();
         int nc = regionNames.Length, np = activityNames.Length;
-        var rca = new double[nc * np];
+        var rca = nc == rows.Length && np == columns.Length ? rca0 : new double[nc * np];
         var m = new double[nc * np];
         var present = new int[nc][];
         var diversity = new int[nc];
