@@ -164,7 +164,7 @@ public class ComplexityCliTests
     }
 
     [Fact]
-    public async Task A_missing_file_and_bad_options_exit_1()
+    public async Task A_missing_file_bad_options_and_one_column_for_two_roles_exit_1()
     {
         var (code, _, stderr) = await Run("complexity", "no-such.csv", "--region", "r", "--activity", "a", "--value", "v");
         Assert.Equal(1, code);
@@ -175,5 +175,9 @@ public class ComplexityCliTests
         (code, _, stderr) = await Run("complexity", TradeSample, "--region", "origin", "--activity", "hs92", "--value", "export_val", "--time", "year", "--threshold", "-1");
         Assert.Equal(1, code);
         Assert.Contains("--threshold -1", stderr);
+
+        (code, _, stderr) = await Run("complexity", TradeSample, "--region", "origin", "--activity", "origin", "--value", "export_val");
+        Assert.Equal(1, code);
+        Assert.Contains("trade_data_sample.csv:1: the column 'origin' is given for both the region and the activity", stderr);
     }
 }

@@ -59,6 +59,9 @@ public static class LongTable
             var activity = Ordinal(columns.Activity, "activity");
             var value = Ordinal(columns.Value, "value");
             var time = columns.Time is null ? -1 : Ordinal(columns.Time, "time");
+            var roles = new[] { (region, "region"), (activity, "activity"), (value, "value"), (time, "time") }.Where(r => r.Item1 >= 0).ToArray();
+            foreach (var group in roles.GroupBy(r => r.Item1).Where(g => g.Count() > 1))
+                problems.Add(new Problem(name, 1, $"the column '{header[group.Key]}' is given for both the {string.Join(" and the ", group.Select(r => r.Item2))}: each needs its own column"));
             if (problems.Count > 0) throw Invalid(problems);
             var needed = new[] { region, activity, value, time }.Max() + 1;
 
