@@ -34,6 +34,7 @@ public static class AtlasCommand
         root.Subcommands.Add(Get());
         root.Subcommands.Add(Export());
         root.Subcommands.Add(CompositeCommand.Build());
+        root.Subcommands.Add(ComplexityCommand.Build());
         return root;
     }
 
