@@ -1,4 +1,3 @@
-using Atlas.Cli;
 
 namespace Atlas.Tests;
 
@@ -8,23 +7,7 @@ public class CliTests
 {
     public const string Name = "cli";
 
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            var code = await AtlasCommand.Build().Parse(args).InvokeAsync();
-            return (code, stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
+    private static Task<(int Code, string Out, string Err)> Run(params string[] args) => CliRunner.Run(args);
 
     [Fact]
     public async Task Validate_passes_on_the_shipped_data_and_checks_the_key_phrases()

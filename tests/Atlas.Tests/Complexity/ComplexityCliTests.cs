@@ -1,5 +1,4 @@
 using System.Globalization;
-using Atlas.Cli;
 
 namespace Atlas.Tests.Complexity;
 
@@ -9,23 +8,7 @@ public class ComplexityCliTests
 {
     private static string TradeSample => Path.Combine(TestPaths.SharedDir, "oracles", "complexity", "trade_data_sample.csv");
 
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            var code = await AtlasCommand.Build().Parse(args).InvokeAsync();
-            return (code, stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
+    private static Task<(int Code, string Out, string Err)> Run(params string[] args) => CliRunner.Run(args);
 
     /// <summary>The rows of a CSV without quoted fields, keyed by the given columns joined with '|'.</summary>
     private static (string[] Header, Dictionary<string, Dictionary<string, string>> Rows) Parse(string csv, params string[] key)

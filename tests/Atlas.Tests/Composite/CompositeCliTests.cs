@@ -1,4 +1,3 @@
-using Atlas.Cli;
 
 namespace Atlas.Tests.Composite;
 
@@ -6,23 +5,7 @@ namespace Atlas.Tests.Composite;
 [Collection(CliTests.Name)]
 public class CompositeCliTests
 {
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            var code = await AtlasCommand.Build().Parse(args).InvokeAsync();
-            return (code, stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
+    private static Task<(int Code, string Out, string Err)> Run(params string[] args) => CliRunner.Run(args);
 
     private static Task<(int Code, string Out, string Err)> Asem(string data, string meta, string outDir, params string[] more) =>
         Run(["composite", data, meta, "--out", outDir, "--impute", "group-mean:EurAsia_group", .. more]);
