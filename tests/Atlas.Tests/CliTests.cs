@@ -1,4 +1,3 @@
-
 namespace Atlas.Tests;
 
 /// <summary>The `atlas` command as a user runs it. Console output is global, so these tests do not run in parallel.</summary>
