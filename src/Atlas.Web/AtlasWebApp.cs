@@ -119,7 +119,7 @@ public static class AtlasWebApp
             if (error is not BadRequestException)
                 context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Atlas").LogError(error, "page {Path} failed", context.Request.Path);
             var lang = PageEndpoints.LanguageOf(context.Request);
-            await (error is BadRequestException ? PageEndpoints.NotFoundPage(context, lang) : PageEndpoints.ErrorPage(context, lang)).ExecuteAsync(context);
+            await (error is BadRequestException bad ? PageEndpoints.BadRequestPage(context, lang, bad.Message) : PageEndpoints.ErrorPage(context, lang)).ExecuteAsync(context);
             return;
         }
         var result = error switch

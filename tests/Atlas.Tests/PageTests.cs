@@ -147,6 +147,15 @@ public partial class PageTests(AtlasFixture atlas)
     }
 
     [Fact]
+    public async Task A_query_over_200_characters_is_a_400_page_that_says_why()
+    {
+        var (response, html) = await Get("/en/search?q=" + new string('x', 201));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<h1>Bad request</h1>", html);
+        Assert.Contains("the limit is 200", html);
+    }
+
+    [Fact]
     public async Task A_path_without_language_gets_a_404_in_the_visitors_language()
     {
         var (response, html) = await Get("/nowhere", "nl");

@@ -78,6 +78,15 @@ public static class PageEndpoints
             ["Suggestion"] = suggestion,
         }, StatusCodes.Status404NotFound);
 
+    /// <summary>A request the page cannot answer as asked (a page number that is not one, a query over 200 characters).</summary>
+    public static IResult BadRequestPage(HttpContext ctx, Lang lang, string detail) =>
+        Render<MessagePage>(new()
+        {
+            ["Ctx"] = Context(ctx, lang, lang.T("bad-request")),
+            ["Message"] = detail,
+            ["ShowSearch"] = true,
+        }, StatusCodes.Status400BadRequest);
+
     public static IResult ErrorPage(HttpContext ctx, Lang lang) =>
         Render<MessagePage>(new()
         {

@@ -98,6 +98,7 @@ public static class Ui
         ["matrix-help"] = ("Nombre de faits qui relient chaque ville à chaque thème. Chaque case mène aux faits.", "Aantal feiten dat elke stad met elk thema verbindt. Elke cel leidt naar de feiten.", "Number of facts linking each city to each theme. Each cell leads to the facts."),
         ["not-found"] = ("Page introuvable", "Pagina niet gevonden", "Page not found"),
         ["not-found-help"] = ("Cette adresse ne mène nulle part. Cherchez ce que vous vouliez voir :", "Dit adres leidt nergens heen. Zoek wat u wilde zien:", "This address leads nowhere. Search for what you wanted to see:"),
+        ["bad-request"] = ("Demande incorrecte", "Onjuiste aanvraag", "Bad request"),
         ["error"] = ("Une erreur est survenue", "Er is een fout opgetreden", "Something went wrong"),
         ["error-help"] = ("L’atlas n’a pas pu afficher cette page. L’erreur a été enregistrée ; réessayez plus tard.", "De atlas kon deze pagina niet tonen. De fout is vastgelegd; probeer het later opnieuw.", "The atlas could not show this page. The error has been logged; please try again later."),
         ["home"] = ("Accueil", "Home", "Home"),
