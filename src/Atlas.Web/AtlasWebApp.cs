@@ -2,7 +2,6 @@ using Atlas.Query;
 using Atlas.Web.Api;
 using Atlas.Web.Pages;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -38,12 +37,8 @@ public static class AtlasWebApp
         builder.Services.AddSingleton(queries);
         builder.Services.AddSingleton<Responder>();
         builder.Services.AddProblemDetails();
-        builder.Services.AddRazorComponents();
         // write letters as letters (Liège, not Li&#xE8;ge): smaller pages, still encoded wherever HTML needs it
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        // server rendering sets up antiforgery, which needs data protection; the atlas has no forms that post,
-        // so keys stay in memory instead of being written to the user's profile
-        builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
         // the data cannot change while the atlas runs, so a rendered page stays right until the next start:
         // each address (path and query) is rendered once and then served from memory
         builder.Services.AddOutputCache(o =>

@@ -67,7 +67,7 @@ public static class PageEndpoints
     }
 
     public static IResult Render<T>(Dictionary<string, object?> parameters, int status = 200) where T : IComponent =>
-        new RazorComponentResult<T>(parameters) { StatusCode = status, ContentType = "text/html; charset=utf-8" };
+        new PageResult<T>(parameters, status);
 
     public static IResult NotFoundPage(HttpContext ctx, Lang lang, string? suggestion = null) =>
         Render<MessagePage>(new()
