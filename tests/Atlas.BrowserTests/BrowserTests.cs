@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Atlas.Tests;
 using Microsoft.Playwright;
 
 namespace Atlas.BrowserTests;
@@ -26,7 +27,7 @@ public class BrowserTests(BrowserFixture fixture)
         }
         catch
         {
-            var dir = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+            var dir = Path.Combine(TestPaths.RepoRoot, "tests", "Atlas.BrowserTests", "TestResults", "screenshots");
             Directory.CreateDirectory(dir);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png"), FullPage = true });
             throw;
