@@ -12,13 +12,13 @@ namespace Atlas.Cli;
 /// <summary>The <c>atlas</c> command: serve, validate, get, export. Exit codes: 0 ok, 1 bad data or a failed request, 2 store error.</summary>
 public static class AtlasCommand
 {
-    private static readonly Option<string?> Db = new("--db")
+    internal static readonly Option<string?> Db = new("--db")
     {
         Description = $"the SQLite database file (default: ${AtlasSetup.DbEnv}, else {AtlasSetup.DefaultDbPath})",
         Recursive = true,
     };
 
-    private static readonly Option<string?> DataDir = new("--data")
+    internal static readonly Option<string?> DataDir = new("--data")
     {
         Description = $"the data folder (default: ${AtlasSetup.DataEnv}, else the data/ folder of the repository)",
         Recursive = true,
@@ -34,6 +34,7 @@ public static class AtlasCommand
         root.Subcommands.Add(Get());
         root.Subcommands.Add(Export());
         root.Subcommands.Add(CompositeCommand.Build());
+        root.Subcommands.Add(ImportCommand.Build());
         return root;
     }
 

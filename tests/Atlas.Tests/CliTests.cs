@@ -8,7 +8,7 @@ public class CliTests
 {
     public const string Name = "cli";
 
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    public static async Task<(int Code, string Out, string Err)> Run(params string[] args)
     {
         var (oldOut, oldErr) = (Console.Out, Console.Error);
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
