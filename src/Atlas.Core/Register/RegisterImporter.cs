@@ -397,7 +397,7 @@ public sealed class RegisterImporter
             }
             return null;
         });
-        using var ins = new FastStatement(c, "INSERT INTO nace (version, code, level, section, label_fr, label_nl) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        using var ins = new FastStatement(c, "INSERT INTO nace (version, code, level, section, label_fr, label_nl, label_en) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
         foreach (var ((version, naceCode), (fr, nl)) in nace)
         {
             ins.Int(1, version);
@@ -407,6 +407,7 @@ public sealed class RegisterImporter
                 : naceCode.Length >= 2 && int.TryParse(naceCode[..2], out var division) ? _nace.Section(version, division) : null);
             ins.Text(5, fr);
             ins.Text(6, nl);
+            ins.Text(7, _nace.English(version, naceCode));
             ins.Run();
         }
     }
@@ -459,6 +460,8 @@ public sealed class RegisterImporter
     {
         if (!File.Exists(_registerPath))
             throw new RegisterImportException($"there is no register at {_registerPath} yet: an update applies to a full dump, so import a full extract first (atlas import kbo KboOpenData_NNNN_…_Full.zip). Nothing was changed.");
+        if (new RegisterStore(_registerPath).Problem is { } problem)
+            throw new RegisterImportException($"{problem}: an update cannot be applied to it. Nothing was changed.");
         var stored = ReadExtractNumber(_registerPath)
             ?? throw new RegisterImportException($"{_registerPath} holds no complete register (no extract number): import a full extract again. Nothing was changed.");
         if (_extract.Meta.Number <= stored && !_options.Force)

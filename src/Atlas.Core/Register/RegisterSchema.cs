@@ -8,7 +8,8 @@ namespace Atlas.Register;
 /// </summary>
 public static class RegisterSchema
 {
-    public const int Version = 1;
+    /// <summary>Bump when the tables change: a register of another version must be imported again (a full dump).</summary>
+    public const int Version = 2;
 
     /// <summary>Tables, created empty before a full load (no secondary index yet: they are built after the rows).</summary>
     public const string Tables = """
@@ -30,6 +31,7 @@ public static class RegisterSchema
             section  TEXT,                          -- the section letter of a division and below (2008, 2025)
             label_fr TEXT,
             label_nl TEXT,
+            label_en TEXT,                          -- from the NACE reference (sections to classes of 2008 and 2025)
             PRIMARY KEY (version, code)
         ) WITHOUT ROWID;
         CREATE TABLE enterprise (

@@ -55,6 +55,7 @@ public sealed class RegisterStore(string path)
             var stamp = Stamp;
             if (_info is { } cached && cached.Stamp == stamp) return cached.Info;
             RegisterInfo? info = null;
+            string? problem = null;
             if (Exists)
             {
                 try
@@ -65,21 +66,34 @@ public sealed class RegisterStore(string path)
                     cmd.CommandText = "SELECT key, value FROM meta";
                     using var r = cmd.ExecuteReader();
                     while (r.Read()) meta[r.GetString(0)] = r.GetString(1);
-                    if (meta.TryGetValue("extract_number", out var n) && int.TryParse(n, CultureInfo.InvariantCulture, out var number))
+                    if (meta.GetValueOrDefault("schema_version") != RegisterSchema.Version.ToString(CultureInfo.InvariantCulture))
+                        problem = $"the register {Path} was made by another version of the atlas (its tables are version {meta.GetValueOrDefault("schema_version") ?? "?"}, this atlas reads version {RegisterSchema.Version}): import a full dump again";
+                    else if (meta.TryGetValue("extract_number", out var n) && int.TryParse(n, CultureInfo.InvariantCulture, out var number))
                         info = new RegisterInfo(number, meta.GetValueOrDefault("extract_type") ?? "full",
                             int.TryParse(meta.GetValueOrDefault("full_extract_number"), CultureInfo.InvariantCulture, out var f) ? f : null,
                             meta.GetValueOrDefault("snapshot_date"), meta.GetValueOrDefault("imported_at"));
                 }
-                catch (SqliteException)
+                catch (SqliteException e)
                 {
                     info = null;
+                    problem = $"the register {Path} cannot be read ({e.Message}): import a full dump again";
                 }
             }
-            _info = (stamp, info);
+            _info = (stamp, info, problem);
             return info;
         }
     }
-    private (string Stamp, RegisterInfo? Info)? _info;
+    private (string Stamp, RegisterInfo? Info, string? Problem)? _info;
+
+    /// <summary>Why a register file that exists cannot be used (another version, damaged), or null.</summary>
+    public string? Problem
+    {
+        get
+        {
+            _ = Info;
+            return _info?.Problem;
+        }
+    }
 
     public SqliteConnection Connect()
     {

@@ -24,6 +24,28 @@ public static class MainActivity
 }
 
 /// <summary>
+/// The areas above a municipality, by its REFNIS code: the arrondissement is its first two digits followed by 000,
+/// the province follows from the arrondissement (the two Brabants are 20001 and 20002; Brussels has none), the region
+/// too (02000 Flemish, 03000 Walloon, 04000 Brussels-Capital).
+/// </summary>
+public static class Areas
+{
+    public const int Flanders = 2000, Wallonia = 3000, BrusselsRegion = 4000;
+
+    public static int[] Above(int municipality)
+    {
+        var arrondissement = municipality / 1000 * 1000;
+        var a = municipality / 1000;
+        if (a == 21) return [arrondissement, BrusselsRegion];
+        var province = a switch { 23 or 24 => 20001, 25 => 20002, _ => a / 10 * 10000 };
+        var region = a is 25 || a / 10 is 5 or 6 or 8 or 9 ? Wallonia : Flanders;
+        return [arrondissement, province, region];
+    }
+
+    public static bool IsMunicipality(int nis) => nis % 1000 != 0 && nis is not (20001 or 20002);
+}
+
+/// <summary>
 /// What one unit adds to the specialisation counts: an establishment counts once in the municipality of its
 /// establishment address (BAET); an enterprise counts once in each municipality where it has its seat (REGO) or an
 /// establishment — both under their main activity (<see cref="MainActivity"/>) of each version.
@@ -44,11 +66,16 @@ public sealed class SpecCounts
     public void Add(UnitProfile p, int sign = 1)
     {
         if (p.Places.Count == 0) return;
+        // a unit counts once in each municipality where it is, and once in each arrondissement, province and region
+        // holding one of them, and in Belgium: counts of areas are of distinct units, not sums of municipalities
+        IEnumerable<int> areas = p.Places.Count == 1 && p.Places.First() is var only
+            ? [only, .. Areas.Above(only)]
+            : p.Places.Concat(p.Places.SelectMany(Areas.Above)).Distinct().ToList();
         foreach (var (version, key) in new[] { (2008, p.Main2008), (2025, p.Main2025) })
         {
             if (key == MainActivity.None) continue;
             var cls = MainActivity.Class(key);
-            foreach (var nis in p.Places) Bump((p.Unit, version, nis, cls), sign);
+            foreach (var nis in areas) Bump((p.Unit, version, nis, cls), sign);
             Bump((p.Unit, version, RegisterSchema.Belgium, cls), sign);
         }
     }
