@@ -43,6 +43,7 @@ public sealed partial class AtlasQueries
     {
         using var c = RegisterConnection();
         var ranked = new List<long>();
+        var matched = new Dictionary<long, string>();
         var limited = false;
         if (NumberQuery(query) is { } number)
         {
@@ -58,20 +59,20 @@ public sealed partial class AtlasQueries
                 var match = string.Join(" ", terms.Select((t, i) => $"\"{t}\"" + (i == terms.Count - 1 ? "*" : "")));
                 using var cmd = c.CreateCommand();
                 cmd.CommandText = """
-                    SELECT d.entity FROM denomination_search s JOIN denomination d ON d.rowid = s.rowid
+                    SELECT d.entity, d.name FROM denomination_search s JOIN denomination d ON d.rowid = s.rowid
                     WHERE denomination_search MATCH $q ORDER BY s.rank LIMIT $limit
                     """;
                 cmd.Parameters.AddWithValue("$q", match);
                 cmd.Parameters.AddWithValue("$limit", MaxRegisterHits + 1);
-                var entities = new List<long>();
+                var entities = new List<(long Entity, string Name)>();
                 using (var r = cmd.ExecuteReader())
-                    while (r.Read()) entities.Add(r.GetInt64(0));
+                    while (r.Read()) entities.Add((r.GetInt64(0), r.GetString(1)));
                 limited = entities.Count > MaxRegisterHits;
                 var seen = new HashSet<long>();
                 using var up = c.CreateCommand();
                 up.CommandText = "SELECT enterprise FROM establishment WHERE number = $n UNION ALL SELECT enterprise FROM branch WHERE id = $n";
                 var p = up.Parameters.Add("$n", SqliteType.Integer);
-                foreach (var entity in entities.Take(MaxRegisterHits))
+                foreach (var (entity, name) in entities.Take(MaxRegisterHits))
                 {
                     long? e = entity;
                     if (!RegisterNumbers.IsEnterprise(entity))
@@ -79,11 +80,22 @@ public sealed partial class AtlasQueries
                         p.Value = entity;
                         e = up.ExecuteScalar() is long x ? x : null;
                     }
-                    if (e is { } en && seen.Add(en)) ranked.Add(en);
+                    if (e is { } en && seen.Add(en))
+                    {
+                        ranked.Add(en);
+                        matched[en] = name;
+                    }
                 }
             }
         }
-        var items = ranked.Skip(page.Offset).Take(page.Size).Select(n => CompanySummary(c, n, lang)).Where(x => x is not null).Cast<JsonObject>().ToList();
+        var items = new List<JsonObject>();
+        foreach (var n in ranked.Skip(page.Offset).Take(page.Size))
+        {
+            if (CompanySummary(c, n, lang) is not { } item) continue;
+            // the name that matched, when it is not the one shown (a commercial name, an establishment's name …)
+            if (matched.TryGetValue(n, out var name) && name != item["name"]?.GetValue<string>()) item["matched"] = name;
+            items.Add(item);
+        }
         return (new Page<JsonObject>(items, ranked.Count, page.Number, page.Size), limited);
     }
 

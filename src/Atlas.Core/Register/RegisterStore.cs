@@ -45,6 +45,25 @@ public sealed class RegisterStore(string path)
         }
     }
 
+    /// <summary>
+    /// <see cref="Stamp"/>, looked at no more than once a second: cheap enough for every request, and an import is
+    /// seen within a second.
+    /// </summary>
+    public string CachedStamp
+    {
+        get
+        {
+            var now = Environment.TickCount64;
+            var cached = _cachedStamp;
+            if (cached is not null && now - cached.At < 1000) return cached.Stamp;
+            var stamp = Stamp;
+            _cachedStamp = new StampAt(now, stamp);
+            return stamp;
+        }
+    }
+    private sealed record StampAt(long At, string Stamp);
+    private StampAt? _cachedStamp;
+
     public bool Exists => File.Exists(Path);
 
     /// <summary>The register's extract, or null when no complete register is loaded.</summary>

@@ -38,7 +38,9 @@ public sealed class Responder(AtlasQueries queries)
         if (csv && csvRows is null)
             throw new BadRequestException("No CSV for this resource", "this resource is a single document: ask for JSON, or use the list endpoints for CSV.");
         var lang = RequestContext.Language(context.Request);
-        var key = $"{context.Request.Path}?{context.Request.QueryString}|{lang}|{(csv ? "csv" : "json")}{(version is null ? "" : "|" + version)}";
+        // facts carry the register's evidence and register answers its data: the register's version is part of every key
+        version ??= queries.Register.CachedStamp;
+        var key = $"{context.Request.Path}?{context.Request.QueryString}|{lang}|{(csv ? "csv" : "json")}|{version}";
         if (!_cache.TryGetValue(key, out var body))
         {
             var node = build();

@@ -7,7 +7,8 @@ using Microsoft.Data.Sqlite;
 namespace Atlas.Tests.Register;
 
 /// <summary>Search, companies and specialisation over HTTP, with a register loaded.</summary>
-public class RegisterApiTests(RegisterAtlasFixture atlas) : IClassFixture<RegisterAtlasFixture>
+[Collection(RegisterAtlasFixture.Collection)]
+public class RegisterApiTests(RegisterAtlasFixture atlas)
 {
     private static List<string> Numbers(JsonObject page) =>
         page["items"]!.AsArray().Select(i => i!["enterpriseNumber"]!.GetValue<string>()).ToList();
@@ -276,5 +277,75 @@ public class NoRegisterTests(AtlasFixture atlas)
         var proximus = await atlas.Json("/api/organisations/proximus");
         Assert.False(proximus["register"]!["loaded"]!.GetValue<bool>());
         Assert.Equal("0202.239.951", proximus["register"]!["enterpriseNumber"]!.GetValue<string>());
+    }
+}
+
+/// <summary>Claims of the article held against the register: evidence beside each sector claim of a city.</summary>
+[Collection(RegisterAtlasFixture.Collection)]
+public class ClaimEvidenceTests(RegisterAtlasFixture atlas)
+{
+    [Fact]
+    public async Task Every_sector_claim_of_a_city_carries_the_register_evidence_and_a_status()
+    {
+        var facts = await atlas.Json("/api/facts?predicate=innovates-in&pageSize=1000");
+        var cities = new HashSet<string> { "brussels", "antwerp", "ghent", "charleroi", "liege", "louvain-la-neuve", "bruges" };
+        var claims = facts["items"]!.AsArray().Select(f => f!.AsObject()).Where(f => cities.Contains(f["subject"]!.GetValue<string>())).ToList();
+        Assert.True(claims.Count >= 20);
+        foreach (var claim in claims)
+        {
+            var evidence = claim["evidence"];
+            Assert.True(evidence is not null, $"{claim["id"]} has no evidence");
+            var units = evidence!["units"]!.AsArray();
+            Assert.Equal(claim["subject"]!.GetValue<string>() == "brussels" ? 2 : 1, units.Count);
+            var strong = units.Any(u => u!["strong"]!.GetValue<bool>());
+            Assert.Equal(strong ? "confirmed" : "not-confirmed", evidence["status"]!.GetValue<string>());
+            Assert.Equal("asserted", claim["status"]!.GetValue<string>());   // the curated status is left as it is
+        }
+    }
+
+    [Fact]
+    public async Task Ghents_textile_claim_is_confirmed_with_the_figures_of_its_nace_divisions()
+    {
+        var fact = (await atlas.Json("/api/facts?subject=ghent&predicate=innovates-in&pageSize=1000"))["items"]!.AsArray()
+            .Single(f => f!["object"]!.GetValue<string>() == "textile")!;
+        var evidence = fact["evidence"]!;
+        Assert.Equal(["13", "14"], evidence["codes"]!.AsArray().Select(x => x!.GetValue<string>()));
+        Assert.Equal("confirmed", evidence["status"]!.GetValue<string>());
+        var ghent = evidence["units"]![0]!;
+        Assert.Equal("nis-44021", ghent["id"]!.GetValue<string>());
+        Assert.True(ghent["strong"]!.GetValue<bool>());
+        Assert.Equal(1, ghent["rank"]!.GetValue<int>());
+
+        // the same numbers as the specialisation by division: divisions 13 and 14 together
+        var spec = await atlas.Json("/api/places/ghent/specialisation?level=division&sort=code");
+        var rows = spec["units"]![0]!["rows"]!.AsArray().Where(r => r!["code"]!.GetValue<string>() is "13" or "14").ToList();
+        var count = rows.Sum(r => r!["establishments"]!["count"]!.GetValue<int>());
+        Assert.Equal(count, ghent["establishments"]!.GetValue<int>());
+        Assert.True(count >= RegisterAtlasFixture.TextileWorkshops);
+        var share = (double)count / spec["units"]![0]!["establishments"]!.GetValue<int>();
+        Assert.Equal(share, ghent["share"]!.GetValue<double>(), 5);
+    }
+
+    [Fact]
+    public async Task A_claim_without_register_support_is_not_confirmed_but_kept()
+    {
+        // Charleroi and aeronautics (30.30): the synthetic register has (almost) no such establishment there
+        var place = await atlas.Json("/api/places/charleroi");
+        var fact = place["facts"]!.AsArray().Single(f => f!["predicate"]!.GetValue<string>() == "innovates-in" && f["object"]!.GetValue<string>() == "aeronautics")!;
+        Assert.Equal("not-confirmed", fact["evidence"]!["status"]!.GetValue<string>());
+        Assert.False(fact["evidence"]!["units"]![0]!["strong"]!.GetValue<bool>());
+        Assert.Equal("asserted", fact["status"]!.GetValue<string>());
+        Assert.NotNull(fact["locator"]);
+    }
+}
+
+[Collection(AtlasCollection.Name)]
+public class NoEvidenceWithoutRegisterTests(AtlasFixture atlas)
+{
+    [Fact]
+    public async Task Without_a_register_facts_have_no_evidence()
+    {
+        var facts = await atlas.Json("/api/facts?predicate=innovates-in&pageSize=1000");
+        Assert.All(facts["items"]!.AsArray(), f => Assert.Null(f!["evidence"]));
     }
 }

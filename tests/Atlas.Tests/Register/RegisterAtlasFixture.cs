@@ -17,6 +17,8 @@ namespace Atlas.Tests.Register;
 /// </summary>
 public sealed class RegisterAtlasFixture : IAsyncLifetime
 {
+    public const string Collection = "register-atlas";
+
     private readonly TestPaths.TempDir _dir = TestPaths.Temp();
     private WebApplication? _app;
 
@@ -69,7 +71,24 @@ public sealed class RegisterAtlasFixture : IAsyncLifetime
             "\"0403.053.608\",\"001\",\"2025\",\"21100\",\"MAIN\"",
             $"\"{ProximusEstablishment}\",\"003\",\"2008\",\"47420\",\"MAIN\"",
             $"\"{ProximusEstablishment}\",\"003\",\"2025\",\"47400\",\"MAIN\"");
+
+        // a textile firm with 40 workshops in Ghent (9000): Ghent's textile claim then has strong evidence
+        var firm = RegisterNumbers.Format(4000000L * 100 + KboCheck.CheckDigits(4000000));
+        Append("enterprise.csv", $"\"{firm}\",\"AC\",\"000\",\"2\",\"014\",,01-03-1950");
+        Append("denomination.csv", $"\"{firm}\",\"2\",\"001\",\"Gentse Textielfabriek\"");
+        Append("address.csv", $"\"{firm}\",\"REGO\",,,\"9000\",\"Gent\",\"Gand\",\"Dok Noord\",\"Dok Noord\",\"4\",\"\",\"\",");
+        Append("activity.csv", $"\"{firm}\",\"001\",\"2008\",\"13200\",\"MAIN\"");
+        for (var i = 0; i < TextileWorkshops; i++)
+        {
+            var body = 21999900L + i;
+            var number = RegisterNumbers.Format(body * 100 + KboCheck.CheckDigits(body));
+            Append("establishment.csv", $"\"{number}\",01-01-2001,\"{firm}\"");
+            Append("address.csv", $"\"{number}\",\"BAET\",,,\"9000\",\"Gent\",\"Gand\",\"Dok Noord\",\"Dok Noord\",\"{i + 1}\",\"\",\"\",");
+            Append("activity.csv", $"\"{number}\",\"003\",\"2008\",\"{(i % 2 == 0 ? "13200" : "14130")}\",\"MAIN\"");
+        }
     }
+
+    public const int TextileWorkshops = 40;
 
     public async Task DisposeAsync()
     {
@@ -92,3 +111,6 @@ public sealed class RegisterAtlasFixture : IAsyncLifetime
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(), response.Content.Headers.ContentType?.MediaType);
     }
 }
+
+[CollectionDefinition(RegisterAtlasFixture.Collection)]
+public sealed class RegisterAtlasCollection : ICollectionFixture<RegisterAtlasFixture>;
