@@ -131,6 +131,23 @@ public class RegisterImportTests(GeneratedDump dump) : IClassFixture<GeneratedDu
     }
 
     [Fact]
+    public void The_streaming_table_from_the_csv_files_equals_what_the_import_counts()
+    {
+        using var dir = TestPaths.Temp();
+        var register = dir.File("atlas.register.db");
+        Import(dump.Path, register);
+        var fromCsv = CsvSpecialisation.EstablishmentsByDivision(dump.Path, PostcodeResolver.Load(TestPaths.DataDir));
+        using var c = new SqliteConnection($"Data Source={register};Mode=ReadOnly;Pooling=False");
+        c.Open();
+        var fromStore = SpecCounts.Read(c)
+            .Where(kv => kv.Key.Unit == RegisterSchema.Establishments && kv.Key.Version == 2008 && Areas.IsMunicipality(kv.Key.Nis))
+            .GroupBy(kv => (kv.Key.Nis, kv.Key.Class / 100))
+            .ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value));
+        Assert.NotEmpty(fromCsv);
+        Assert.Equal(fromStore.OrderBy(kv => kv.Key), fromCsv.OrderBy(kv => kv.Key));
+    }
+
+    [Fact]
     public void An_older_update_is_refused_unless_forced()
     {
         using var dir = TestPaths.Temp();
