@@ -112,13 +112,13 @@ public sealed class KboExtract : IDisposable
         return needed.Where(f => !Has(f)).ToList();
     }
 
-    public KboCsvReader OpenCsv(string file, IReadOnlyList<string> header)
+    /// <summary>The bytes of a file of the extract.</summary>
+    public Stream OpenStream(string file)
     {
         if (!Has(file)) throw new KboFormatException($"{Display(file)}: the extract has no {file}: it is incomplete; download it again");
-        Stream stream;
         try
         {
-            stream = _zip is null
+            return _zip is null
                 ? new FileStream(System.IO.Path.Combine(_folder!, file), FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan)
                 : _entries[file].Open();
         }
@@ -126,6 +126,11 @@ public sealed class KboExtract : IDisposable
         {
             throw new KboFormatException($"{Display(file)}: cannot be read from the archive ({e.Message})");
         }
+    }
+
+    public KboCsvReader OpenCsv(string file, IReadOnlyList<string> header)
+    {
+        var stream = OpenStream(file);
         try
         {
             return KboCsvReader.Open(stream, Display(file), header);

@@ -412,11 +412,26 @@ public sealed class RegisterImporter
         }
     }
 
+    private string CodesHash()
+    {
+        using var stream = _extract.OpenStream(KboFiles.Code.FullFile);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
+    }
+
+    private static string? ReadMeta(SqliteConnection c, string key)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT value FROM meta WHERE key = $k";
+        cmd.Parameters.AddWithValue("$k", key);
+        return cmd.ExecuteScalar() as string;
+    }
+
     private void WriteMeta(SqliteConnection c, int? previous)
     {
         var m = _extract.Meta;
         var values = new Dictionary<string, string?>
         {
+            ["code_hash"] = CodesHash(),
             ["extract_number"] = m.Number.ToString(CultureInfo.InvariantCulture),
             ["extract_type"] = m.TypeName,
             ["snapshot_date"] = m.SnapshotDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -488,7 +503,9 @@ public sealed class RegisterImporter
             foreach (var n in units)
                 if (SpecCounts.ProfileFromStore(c, null, n) is { } p) counts.Add(p, +1);
             counts.AddTo(c, null);
-            LoadCodes(c);
+            // code.csv holds the complete code tables; most updates carry them unchanged, so they are rewritten only
+            // when their content differs from what the register holds
+            if (CodesHash() != ReadMeta(c, "code_hash")) LoadCodes(c);
             WriteMeta(c, stored);
             CheckShare();
             Exec(c, "COMMIT");

@@ -98,11 +98,12 @@ public sealed class RegisterStore(string path)
                     problem = $"the register {Path} cannot be read ({e.Message}): import a full dump again";
                 }
             }
-            _info = (stamp, info, problem);
+            _info = new InfoAt(stamp, info, problem);
             return info;
         }
     }
-    private (string Stamp, RegisterInfo? Info, string? Problem)? _info;
+    private sealed record InfoAt(string Stamp, RegisterInfo? Info, string? Problem);
+    private InfoAt? _info;
 
     /// <summary>Why a register file that exists cannot be used (another version, damaged), or null.</summary>
     public string? Problem

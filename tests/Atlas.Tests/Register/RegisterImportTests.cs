@@ -161,6 +161,26 @@ public class RegisterImportTests(GeneratedDump dump) : IClassFixture<GeneratedDu
     }
 
     [Fact]
+    public void An_update_replaces_the_code_tables_when_they_changed()
+    {
+        using var dir = TestPaths.Temp();
+        var register = dir.File("atlas.register.db");
+        Import(dump.Path, register);
+        var update = dir.File("update");
+        Directory.CreateDirectory(update);
+        foreach (var f in Directory.GetFiles(Update147)) File.Copy(f, Path.Combine(update, Path.GetFileName(f)));
+        var codes = Path.Combine(update, "code.csv");
+        File.SetAttributes(codes, FileAttributes.Normal);
+        File.WriteAllText(codes, File.ReadAllText(codes).Replace("\"Naamloze vennootschap\"", "\"Naamloze vennootschap (NV)\""));
+        Import(update, register);
+        using var c = new SqliteConnection($"Data Source={register};Mode=ReadOnly;Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT description FROM code WHERE category = 'JuridicalForm' AND code = '014' AND language = 'NL'";
+        Assert.Equal("Naamloze vennootschap (NV)", cmd.ExecuteScalar());
+    }
+
+    [Fact]
     public void An_update_without_a_register_says_to_import_a_full_dump_first()
     {
         using var dir = TestPaths.Temp();
