@@ -273,6 +273,7 @@ public static class KboDumpGenerator
     private static Geo LoadGeo(string dataDir)
     {
         var populations = ReferenceGeo.Populations2020(dataDir);
+        var (current, _) = PostcodeResolver.DictionaryCodes(dataDir);   // the dictionary's pre-2019 codes → 2019 codes
         var encoding = CodePagesEncodingProvider.Instance.GetEncoding(1252) ?? Encoding.Latin1;
         var byNis = new Dictionary<string, Dictionary<string, (int Sectors, string Name)>>();
         var regions = new Dictionary<string, int>();
@@ -281,7 +282,8 @@ public static class KboDumpGenerator
             int pc = reader.GetOrdinal("PostCode"), nis = reader.GetOrdinal("NIS5"), name = reader.GetOrdinal("Municipality"), region = reader.GetOrdinal("NIS1");
             while (reader.Read())
             {
-                var code = reader.GetString(nis);
+                var code = current(reader.GetString(nis), reader.GetString(name));
+                if (code is null) continue;
                 var d = byNis.TryGetValue(code, out var x) ? x : byNis[code] = [];
                 var p = reader.GetString(pc);
                 if (p.Length != 4) continue; // a few statistical sectors have no postcode

@@ -29,20 +29,66 @@ public sealed class PostcodeResolver
         _names = names;
     }
 
+    /// <summary>
+    /// The mergers of 1 January 2019 (Statbel): the statistical dictionary still gives the sectors of these former
+    /// municipalities, whose codes are gone from the REFNIS list of 2019.
+    /// </summary>
+    private static readonly Dictionary<string, string> Mergers2019 = new(StringComparer.Ordinal)
+    {
+        ["puurs"] = "puurs-sint-amands", ["sint-amands"] = "puurs-sint-amands",
+        ["knesselare"] = "aalter", ["nevele"] = "deinze",
+        ["lovendegem"] = "lievegem", ["waarschoot"] = "lievegem", ["zomergem"] = "lievegem",
+        ["kruishoutem"] = "kruisem", ["zingem"] = "kruisem",
+        ["meeuwen-gruitrode"] = "oudsbergen", ["opglabbeek"] = "oudsbergen",
+        ["neerpelt"] = "pelt", ["overpelt"] = "pelt",
+    };
+
+    /// <summary>Codes of the dictionary that could not be brought to a municipality of the REFNIS list (none with the shipped files).</summary>
+    public IReadOnlyList<string> UnmappedCodes { get; private init; } = [];
+
+    /// <summary>
+    /// The dictionary predates 2019: codes of municipalities merged or renumbered then (in Hainaut) are brought to the
+    /// 2019 code (REFNIS) of the municipality of the same name, or of the merger that absorbed it. Gives a function of
+    /// (dictionary code, dictionary name) → 2019 code, null when there is none; and the codes it could not map.
+    /// </summary>
+    public static (Func<string, string, string?> Current, Func<IReadOnlyList<string>> Unmapped) DictionaryCodes(string dataDir)
+    {
+        var refnis = ReferenceGeo.MunicipalityNames(dataDir);
+        var byName = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (code, n) in refnis)
+        {
+            byName.TryAdd(TextFolding.Fold(n.Fr), code);
+            byName.TryAdd(TextFolding.Fold(n.Nl), code);
+        }
+        var renumbered = new Dictionary<string, string?>(StringComparer.Ordinal);
+        string? Current(string code, string name)
+        {
+            if (refnis.ContainsKey(code)) return code;
+            if (renumbered.TryGetValue(code, out var known)) return known;
+            var folded = TextFolding.Fold(name);
+            var found = byName.GetValueOrDefault(folded) ?? (Mergers2019.TryGetValue(folded, out var into) ? byName.GetValueOrDefault(into) : null);
+            return renumbered[code] = found;
+        }
+        return (Current, () => renumbered.Where(kv => kv.Value is null).Select(kv => kv.Key).Order().ToList());
+    }
+
     public static PostcodeResolver Load(string dataDir)
     {
         var mergers = ReferenceGeo.MergerMap(dataDir);
+        var refnis = ReferenceGeo.MunicipalityNames(dataDir);
+        var (Current, unmapped) = DictionaryCodes(dataDir);
         var path = Path.Combine(dataDir, ReferenceGeo.DictionaryFile);
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: the statistical dictionary is missing (see data/reference/MANIFEST.md)");
         var encoding = CodePagesEncodingProvider.Instance.GetEncoding(1252) ?? Encoding.Latin1;
         var sectors = new Dictionary<int, Dictionary<int, int>>();
         using (var reader = Sylvan.Data.Csv.CsvDataReader.Create(new StreamReader(path, encoding)))
         {
-            int postcodeCol = reader.GetOrdinal("PostCode"), nisCol = reader.GetOrdinal("NIS5");
+            int postcodeCol = reader.GetOrdinal("PostCode"), nisCol = reader.GetOrdinal("NIS5"), nameCol = reader.GetOrdinal("Municipality");
             while (reader.Read())
             {
                 if (!int.TryParse(reader.GetString(postcodeCol), out var postcode) || postcode is < 1000 or > 9999) continue;
-                var nisText = reader.GetString(nisCol);
+                var nisText = Current(reader.GetString(nisCol), reader.GetString(nameCol));
+                if (nisText is null) continue;
                 if (mergers.TryGetValue(nisText, out var merged)) nisText = merged;
                 if (!int.TryParse(nisText, out var nis)) continue;
                 var byNis = sectors.TryGetValue(postcode, out var d) ? d : sectors[postcode] = [];
@@ -50,12 +96,12 @@ public sealed class PostcodeResolver
             }
         }
         var names = new Dictionary<int, (string Fr, string Nl)>();
-        foreach (var (code, n) in ReferenceGeo.MunicipalityNames(dataDir))
+        foreach (var (code, n) in refnis)
         {
             var nis = int.Parse(mergers.GetValueOrDefault(code, code));
             if (!names.ContainsKey(nis) || code == mergers.GetValueOrDefault(code, code)) names[nis] = (TextFolding.Fold(n.Fr), TextFolding.Fold(n.Nl));
         }
-        return new PostcodeResolver(sectors, names);
+        return new PostcodeResolver(sectors, names) { UnmappedCodes = unmapped() };
     }
 
     /// <summary>The NIS code of the municipality, or 0 when the postcode is not a Belgian postcode the dictionary knows.</summary>

@@ -1,3 +1,4 @@
+using Atlas.Data;
 using System.IO.Compression;
 using Atlas.Cli;
 using Atlas.Register;
@@ -59,6 +60,15 @@ public class RegisterImportTests(GeneratedDump dump) : IClassFixture<GeneratedDu
         Assert.Equal(44021, resolver.Resolve("9000"));
         Assert.Equal(25121, resolver.Resolve("1348"));       // Louvain-la-Neuve
         Assert.Equal(0, resolver.Resolve("0999"));
+        // the dictionary's codes from before 2019 are brought to today's municipalities
+        Assert.Empty(resolver.UnmappedCodes);
+        Assert.Equal(57096, resolver.Resolve("7700"));      // Mouscron, 54007 until 2019
+        Assert.Equal(58001, resolver.Resolve("7100"));      // La Louvière, 55022 until 2019
+        Assert.Equal(12041, resolver.Resolve("2890"));      // Puurs-Sint-Amands, merged in 2019
+        Assert.Equal(72043, resolver.Resolve("3900"));      // Pelt (Overpelt)
+        var current = new HashSet<int>(ReferenceGeo.MunicipalityNames(TestPaths.DataDir).Keys.Select(int.Parse)
+            .Select(n => ReferenceGeo.MergerMap(TestPaths.DataDir).TryGetValue(n.ToString("D5"), out var m) ? int.Parse(m) : n));
+        Assert.All(resolver.Table(), x => Assert.Contains(x.Nis, current));
         Assert.Equal(0, resolver.Resolve(null));
     }
 
