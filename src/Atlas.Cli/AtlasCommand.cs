@@ -67,6 +67,9 @@ public static class AtlasCommand
                 return 2;
             }
             Console.WriteLine($"The atlas is served at {string.Join(", ", app.Urls)} (database {queries.Store.Path}). Press Ctrl+C to stop.");
+            Console.WriteLine(queries.RegisterInfo is { } register
+                ? $"Enterprise register: extract {register.ExtractNumber} ({register.ExtractType}, snapshot {register.SnapshotDate}) in {queries.Register.Path}."
+                : $"Enterprise register: {queries.Register.Problem ?? "none loaded"} (load one with: atlas import kbo PATH).");
             await app.WaitForShutdownAsync(ct);
             return 0;
         });
