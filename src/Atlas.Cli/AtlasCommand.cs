@@ -12,13 +12,13 @@ namespace Atlas.Cli;
 /// <summary>The <c>atlas</c> command: serve, validate, get, export. Exit codes: 0 ok, 1 bad data or a failed request, 2 store error.</summary>
 public static class AtlasCommand
 {
-    private static readonly Option<string?> Db = new("--db")
+    internal static readonly Option<string?> Db = new("--db")
     {
         Description = $"the SQLite database file (default: ${AtlasSetup.DbEnv}, else {AtlasSetup.DefaultDbPath})",
         Recursive = true,
     };
 
-    private static readonly Option<string?> DataDir = new("--data")
+    internal static readonly Option<string?> DataDir = new("--data")
     {
         Description = $"the data folder (default: ${AtlasSetup.DataEnv}, else the data/ folder of the repository)",
         Recursive = true,
@@ -35,6 +35,7 @@ public static class AtlasCommand
         root.Subcommands.Add(Export());
         root.Subcommands.Add(CompositeCommand.Build());
         root.Subcommands.Add(ComplexityCommand.Build());
+        root.Subcommands.Add(ImportCommand.Build());
         return root;
     }
 
@@ -67,6 +68,9 @@ public static class AtlasCommand
                 return 2;
             }
             Console.WriteLine($"The atlas is served at {string.Join(", ", app.Urls)} (database {queries.Store.Path}). Press Ctrl+C to stop.");
+            Console.WriteLine(queries.RegisterInfo is { } register
+                ? $"Enterprise register: extract {register.ExtractNumber} ({register.ExtractType}, snapshot {register.SnapshotDate}) in {queries.Register.Path}."
+                : $"Enterprise register: {queries.Register.Problem ?? "none loaded"} (load one with: atlas import kbo PATH).");
             await app.WaitForShutdownAsync(ct);
             return 0;
         });

@@ -6,7 +6,7 @@ public class CliTests
 {
     public const string Name = "cli";
 
-    private static Task<(int Code, string Out, string Err)> Run(params string[] args) => CliRunner.Run(args);
+    public static Task<(int Code, string Out, string Err)> Run(params string[] args) => CliRunner.Run(args);
 
     [Fact]
     public async Task Validate_passes_on_the_shipped_data_and_checks_the_key_phrases()

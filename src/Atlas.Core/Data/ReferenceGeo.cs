@@ -146,6 +146,36 @@ public static partial class ReferenceGeo
         return (places, topology is null ? null : BelgiumMap.From(topology));
     }
 
+    /// <summary>The 2025 mergers: each NIS code merged away (and each kept) → the NIS code of the municipality since 2025.</summary>
+    public static IReadOnlyDictionary<string, string> MergerMap(string dataDir)
+    {
+        var problems = new List<Problem>();
+        var map = new Dictionary<string, string>();
+        foreach (var m in ReadMergers(Path.Combine(dataDir, MergersFile), f => f, problems))
+            foreach (var old in m.Old) map[old] = m.New.ToString();
+        if (problems.Count > 0) throw new InvalidDataException(problems);
+        return map;
+    }
+
+    /// <summary>Municipality NIS code → (French name, Dutch or German name), from the REFNIS list.</summary>
+    public static IReadOnlyDictionary<string, (string Fr, string Nl)> MunicipalityNames(string dataDir)
+    {
+        var problems = new List<Problem>();
+        var rows = ReadRefnis(Path.Combine(dataDir, RefnisFile), f => f, problems);
+        if (problems.Count > 0) throw new InvalidDataException(problems);
+        return rows.Where(r => r.Code.IsMunicipality).ToDictionary(r => r.Code.ToString(), r => (r.Fr, r.Nl));
+    }
+
+    /// <summary>The 2020 population of each municipality (NIS codes before the 2025 mergers), from the boundaries file.</summary>
+    public static IReadOnlyDictionary<string, long> Populations2020(string dataDir)
+    {
+        var topology = Topology.Read(Path.Combine(dataDir, TopologyFile));
+        var result = new Dictionary<string, long>();
+        foreach (var g in topology.Objects.GetValueOrDefault("municipalities") ?? [])
+            if (g.Prop("nis") is { } nis && g.Prop("population") is { } p && long.TryParse(p, out var n)) result[nis] = n;
+        return result;
+    }
+
     private static long? ReadPopulation(Shape? shape) =>
         shape?.Prop("population") is { } p && long.TryParse(p, out var n) ? n : null;
 

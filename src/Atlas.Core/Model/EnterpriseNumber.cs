@@ -51,4 +51,70 @@ public readonly record struct EnterpriseNumber
 
     public static EnterpriseNumber Parse(string text) =>
         TryParse(text, out var n, out var error) ? n : throw new FormatException(error);
+
+    /// <summary>The number whose ten digits are <paramref name="digits"/> (202239951 → 0202.239.951), if it is one.</summary>
+    public static bool TryFromDigits(long digits, out EnterpriseNumber number)
+    {
+        number = default;
+        if (digits is < 0 or >= 2_000_000_000 || !KboCheck.IsValid(digits)) return false;
+        number = new EnterpriseNumber(digits);
+        return true;
+    }
+
+    /// <summary>The ten digits as a number (202239951): how the register stores it.</summary>
+    public long Value => _digits;
+}
+
+/// <summary>The check of KBO/BCE numbers: the last two of the ten digits are 97 − (the first eight mod 97).</summary>
+public static class KboCheck
+{
+    public static bool IsValid(long tenDigits) => tenDigits % 100 == 97 - tenDigits / 100 % 97;
+
+    /// <summary>The two check digits of an eight-digit body.</summary>
+    public static int CheckDigits(long body) => (int)(97 - body % 97);
+}
+
+/// <summary>
+/// A KBO/BCE establishment unit number: ten digits starting with 2 to 8, the last two a mod-97 check of the first
+/// eight, like an enterprise number. Written as the register publishes it: 2.190.171.611.
+/// </summary>
+public readonly record struct EstablishmentNumber
+{
+    private readonly long _digits;
+    private EstablishmentNumber(long digits) => _digits = digits;
+
+    public long Value => _digits;
+    public string Digits => _digits.ToString("D10");
+    public override string ToString() => $"{Digits[..1]}.{Digits[1..4]}.{Digits[4..7]}.{Digits[7..]}";
+
+    public static bool TryFromDigits(long digits, out EstablishmentNumber number)
+    {
+        number = default;
+        if (digits is < 2_000_000_000 or > 8_999_999_999 || !KboCheck.IsValid(digits)) return false;
+        number = new EstablishmentNumber(digits);
+        return true;
+    }
+
+    /// <summary>Accepts 2.190.171.611 or 2190171611; rejects other lengths, a first digit outside 2–8 and a failed check.</summary>
+    public static bool TryParse(string? text, out EstablishmentNumber number, out string? error)
+    {
+        number = default;
+        error = null;
+        var digits = new System.Text.StringBuilder(10);
+        foreach (var c in (text ?? "").Trim())
+        {
+            if (char.IsAsciiDigit(c)) digits.Append(c);
+            else if (c is '.' or ' ') continue;
+            else { error = $"'{text}' is not an establishment unit number: only digits and dots are allowed"; return false; }
+        }
+        if (digits.Length != 10) { error = $"'{text}' is not an establishment unit number: it needs 10 digits, it has {digits.Length}"; return false; }
+        var value = long.Parse(digits.ToString());
+        if (value < 2_000_000_000) { error = $"'{text}' is not an establishment unit number: it starts with 2 to 8 (0 or 1 is an enterprise number)"; return false; }
+        if (!KboCheck.IsValid(value)) { error = $"'{text}' fails the mod-97 check: its last two digits should be {KboCheck.CheckDigits(value / 100):D2}"; return false; }
+        number = new EstablishmentNumber(value);
+        return true;
+    }
+
+    public static EstablishmentNumber Parse(string text) =>
+        TryParse(text, out var n, out var error) ? n : throw new FormatException(error);
 }

@@ -183,7 +183,7 @@ public sealed partial class AtlasQueries(AtlasStore store)
         return QueryFacts(c, "f.id = $id", [("$id", id)], lang, new PageRequest(1, 1)).Items.FirstOrDefault();
     }
 
-    private static Page<FactView> QueryFacts(SqliteConnection c, string where, IReadOnlyList<(string, object?)> args, Lang lang, PageRequest page)
+    private Page<FactView> QueryFacts(SqliteConnection c, string where, IReadOnlyList<(string, object?)> args, Lang lang, PageRequest page)
     {
         var total = Count(c, $"SELECT count(*) FROM facts f WHERE {where}", args);
         using var cmd = AtlasStore.Command(c, null, $"""
@@ -219,7 +219,7 @@ public sealed partial class AtlasQueries(AtlasStore store)
             }
         }
         var refs = Labels(c, ids, lang);
-        return new Page<FactView>(rows.Select(make => make(refs)).ToList(), total, page.Number, page.Size);
+        return new Page<FactView>(rows.Select(make => WithEvidence(make(refs), lang)).ToList(), total, page.Number, page.Size);
     }
 
     // ---------- helpers ----------

@@ -43,6 +43,9 @@ public sealed record FactView(
     decimal? Value, string? Unit, string? Qualifier, string? Period, string? Indicator,
     string Source, string SourceLabel, LocatorView Locator, string Status, string? Note)
 {
+    /// <summary>For "city innovates in sector": what the enterprise register says of it (see ClaimQueries), when one is loaded.</summary>
+    public JsonObject? Evidence { get; init; }
+
     public JsonObject ToJson()
     {
         var o = new JsonObject
@@ -64,6 +67,7 @@ public sealed record FactView(
             ["status"] = Status,
         };
         if (Note is not null) o["note"] = Note;
+        if (Evidence is not null) o["evidence"] = Evidence.DeepClone();
         o["subjectLabel"] = SubjectLabel;
         if (ObjectLabel is not null) o["objectLabel"] = ObjectLabel;
         o["sourceLabel"] = SourceLabel;

@@ -30,19 +30,27 @@ public static class ApiEndpoints
         foreach (var (path, type, summary) in EntityLists)
         {
             api.MapGet($"/{path}", (HttpContext ctx, Responder r, AtlasQueries q, string? kind, string? parent, string? current, string? lang, string? page, string? pageSize, string? format) =>
-                r.Reply(ctx, () => Responder.PageJson(ctx, q.ListEntities(type, RequestContext.Language(ctx.Request),
+                type == EntityType.Organisation && RequestContext.Text(ctx.Request, "q") is { } query
+                    ? RegisterEndpoints.Search(ctx, r, q, query)
+                    : r.Reply(ctx, () => Responder.PageJson(ctx, q.ListEntities(type, RequestContext.Language(ctx.Request),
                     RequestContext.WantsCsv(ctx) ? PageRequest.All : RequestContext.Page(ctx.Request),
                     Kind(type, kind), parent is null ? null : q.Resolve(parent, EntityType.Place) ?? parent, Current(current)), e => e.Json),
                     Responder.Items))
-                .WithSummary(summary);
+                .WithSummary(type == EntityType.Organisation ? summary + "; with ?q=, companies of the enterprise register by any name or by enterprise number" : summary);
 
             api.MapGet($"/{path}/{{id}}", (HttpContext ctx, Responder r, AtlasQueries q, string id, string? lang) =>
             {
                 if (id.Length > AtlasQueries.MaxQueryLength) throw new BadRequestException("Id too long", $"an id has at most {AtlasQueries.MaxQueryLength} characters.");
                 var lng = RequestContext.Language(ctx.Request);
+                if (type == EntityType.Organisation && q.Resolve(id, type) is null && AtlasQueries.NumberQuery(id) is { } number)
+                    return RegisterEndpoints.Company(ctx, r, q, id, number);
                 if (q.Resolve(id, type) is null) return NotFound(type.ToString().ToLowerInvariant(), id, $"/api/search?q={Uri.EscapeDataString(RequestContext.Truncate(id, 60))}");
+                if (type == EntityType.Organisation)
+                    return r.Reply(ctx, () => RegisterEndpoints.WithRegister(q, q.GetEntity(id, lng, type)!, lng), version: q.Register.Stamp);
                 return r.Reply(ctx, () => q.GetEntity(id, lng, type)!.ToJson());
-            }).WithSummary($"One {type.ToString().ToLowerInvariant()} by id or any alias, with its facts");
+            }).WithSummary(type == EntityType.Organisation
+                ? "One organisation by id or any alias, with its facts and its register record; or, by enterprise number (dots optional), an enterprise of the register: names, juridical form, start date, seat, establishments with their municipality and NACE activities"
+                : $"One {type.ToString().ToLowerInvariant()} by id or any alias, with its facts");
         }
 
         api.MapGet("/facts", (HttpContext ctx, Responder r, AtlasQueries q, string? subject, string? predicate, string? source, string? about, string? status, string? lang, string? page, string? pageSize, string? format) =>
@@ -97,6 +105,8 @@ public static class ApiEndpoints
             return r.Reply(ctx, () => q.Matrix(type, RequestContext.Language(ctx.Request)).ToJson(),
                 node => node["cells"]!.AsArray().Select(x => x!.AsObject()));
         }).WithSummary("The seven cities × sectors (or technologies): the facts behind each cell");
+
+        api.MapRegisterApi();
     }
 
     private static JsonObject Index(AtlasQueries q) => new()
@@ -117,6 +127,10 @@ public static class ApiEndpoints
             ["search"] = "/api/search?q=&lang=",
             ["compare"] = "/api/compare?places=antwerp,bruges",
             ["matrix"] = "/api/matrix?of=sector",
+            ["register"] = "/api/register",
+            ["companies"] = "/api/organisations?q=NAME or ENTERPRISE NUMBER",
+            ["company"] = "/api/organisations/{enterprise number}",
+            ["specialisation"] = "/api/places/{id}/specialisation?level=division&nace=2008",
         },
         ["parameters"] = new JsonObject
         {

@@ -31,13 +31,16 @@ public sealed class Responder(AtlasQueries queries)
     private sealed record Body(byte[] Bytes, string ContentType, string ETag);
 
     /// <summary>A JSON answer (or CSV where the request asks for it and <paramref name="csvRows"/> is given).</summary>
-    public IResult Reply(HttpContext context, Func<JsonNode> build, Func<JsonNode, IEnumerable<JsonObject>>? csvRows = null)
+    /// <param name="version">what else the answer depends on (the register's stamp), in the cache key and the ETag</param>
+    public IResult Reply(HttpContext context, Func<JsonNode> build, Func<JsonNode, IEnumerable<JsonObject>>? csvRows = null, string? version = null)
     {
         var csv = RequestContext.WantsCsv(context);
         if (csv && csvRows is null)
             throw new BadRequestException("No CSV for this resource", "this resource is a single document: ask for JSON, or use the list endpoints for CSV.");
         var lang = RequestContext.Language(context.Request);
-        var key = $"{context.Request.Path}?{context.Request.QueryString}|{lang}|{(csv ? "csv" : "json")}";
+        // facts carry the register's evidence and register answers its data: the register's version is part of every key
+        version ??= queries.Register.CachedStamp;
+        var key = $"{context.Request.Path}?{context.Request.QueryString}|{lang}|{(csv ? "csv" : "json")}|{version}";
         if (!_cache.TryGetValue(key, out var body))
         {
             var node = build();

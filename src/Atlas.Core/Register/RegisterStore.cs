@@ -1,0 +1,124 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Atlas.Register;
+
+/// <summary>What the loaded register is: the extract it holds and when it was imported.</summary>
+public sealed record RegisterInfo(int ExtractNumber, string ExtractType, int? FullExtractNumber, string? SnapshotDate, string? ImportedAt)
+{
+    public System.Text.Json.Nodes.JsonObject ToJson() => new()
+    {
+        ["extract"] = ExtractNumber,
+        ["extractType"] = ExtractType,
+        ["fullExtract"] = FullExtractNumber,
+        ["snapshotDate"] = SnapshotDate,
+        ["importedAt"] = ImportedAt,
+    };
+}
+
+/// <summary>
+/// The enterprise register's own SQLite file, beside the atlas database: <c>atlas.db</c> → <c>atlas.register.db</c>.
+/// It is written only by <c>atlas import kbo</c> (a full dump replaces it whole, an update changes it in one
+/// transaction) and read by the query layer; re-seeding the curated data never touches it. Connections are not
+/// pooled, so that a register replaced by a new import is seen by the next request.
+/// </summary>
+public sealed class RegisterStore(string path)
+{
+    public string Path { get; } = System.IO.Path.GetFullPath(path);
+
+    /// <summary>The register file that goes with an atlas database: the same name with <c>.register.db</c>.</summary>
+    public static string PathFor(string atlasDbPath)
+    {
+        var full = System.IO.Path.GetFullPath(atlasDbPath);
+        return full.EndsWith(".db", StringComparison.OrdinalIgnoreCase) ? full[..^3] + ".register.db" : full + ".register.db";
+    }
+
+    public static RegisterStore For(string atlasDbPath) => new(PathFor(atlasDbPath));
+
+    /// <summary>A token that changes whenever the file is replaced or written (size and time of last write).</summary>
+    public string Stamp
+    {
+        get
+        {
+            var f = new FileInfo(Path);
+            return f.Exists ? $"{f.Length:x}-{f.LastWriteTimeUtc.Ticks:x}" : "none";
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Stamp"/>, looked at no more than once a second: cheap enough for every request, and an import is
+    /// seen within a second.
+    /// </summary>
+    public string CachedStamp
+    {
+        get
+        {
+            var now = Environment.TickCount64;
+            var cached = _cachedStamp;
+            if (cached is not null && now - cached.At < 1000) return cached.Stamp;
+            var stamp = Stamp;
+            _cachedStamp = new StampAt(now, stamp);
+            return stamp;
+        }
+    }
+    private sealed record StampAt(long At, string Stamp);
+    private StampAt? _cachedStamp;
+
+    public bool Exists => File.Exists(Path);
+
+    /// <summary>The register's extract, or null when no complete register is loaded.</summary>
+    public RegisterInfo? Info
+    {
+        get
+        {
+            var stamp = Stamp;
+            if (_info is { } cached && cached.Stamp == stamp) return cached.Info;
+            RegisterInfo? info = null;
+            string? problem = null;
+            if (Exists)
+            {
+                try
+                {
+                    using var c = Connect();
+                    var meta = new Dictionary<string, string>();
+                    using var cmd = c.CreateCommand();
+                    cmd.CommandText = "SELECT key, value FROM meta";
+                    using var r = cmd.ExecuteReader();
+                    while (r.Read()) meta[r.GetString(0)] = r.GetString(1);
+                    if (meta.GetValueOrDefault("schema_version") != RegisterSchema.Version.ToString(CultureInfo.InvariantCulture))
+                        problem = $"the register {Path} was made by another version of the atlas (its tables are version {meta.GetValueOrDefault("schema_version") ?? "?"}, this atlas reads version {RegisterSchema.Version}): import a full dump again";
+                    else if (meta.TryGetValue("extract_number", out var n) && int.TryParse(n, CultureInfo.InvariantCulture, out var number))
+                        info = new RegisterInfo(number, meta.GetValueOrDefault("extract_type") ?? "full",
+                            int.TryParse(meta.GetValueOrDefault("full_extract_number"), CultureInfo.InvariantCulture, out var f) ? f : null,
+                            meta.GetValueOrDefault("snapshot_date"), meta.GetValueOrDefault("imported_at"));
+                }
+                catch (SqliteException e)
+                {
+                    info = null;
+                    problem = $"the register {Path} cannot be read ({e.Message}): import a full dump again";
+                }
+            }
+            _info = new InfoAt(stamp, info, problem);
+            return info;
+        }
+    }
+    private sealed record InfoAt(string Stamp, RegisterInfo? Info, string? Problem);
+    private InfoAt? _info;
+
+    /// <summary>Why a register file that exists cannot be used (another version, damaged), or null.</summary>
+    public string? Problem
+    {
+        get
+        {
+            _ = Info;
+            return _info?.Problem;
+        }
+    }
+
+    public SqliteConnection Connect()
+    {
+        var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        c.Open();
+        return c;
+    }
+}
