@@ -44,7 +44,9 @@ public static class AtlasWebApp
         builder.Services.AddOutputCache(o =>
         {
             o.SizeLimit = 64 * 1024 * 1024;
-            o.AddPolicy(PageEndpoints.CachePolicy, b => b.Expire(TimeSpan.FromDays(365)));
+            // ...and the register can be imported while the atlas runs: its version is part of every page's key
+            o.AddPolicy(PageEndpoints.CachePolicy, b => b.Expire(TimeSpan.FromDays(365)).VaryByValue(ctx =>
+                new KeyValuePair<string, string>("register", ctx.RequestServices.GetRequiredService<AtlasQueries>().Register.CachedStamp)));
         });
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {

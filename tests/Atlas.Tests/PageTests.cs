@@ -75,6 +75,8 @@ public partial class PageTests(AtlasFixture atlas)
         Assert.Contains("1. Bruxelles, table row 1", html);
         Assert.Contains("city-proper", (await atlas.Json("/api/places/brussels")).ToJsonString());
         Assert.Contains("Shares themes with", html);
+        // without a register, the page says how to hold the claims against data
+        Assert.Contains("The enterprise register is not loaded", html);
     }
 
     [Fact]

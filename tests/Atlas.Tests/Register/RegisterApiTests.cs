@@ -327,6 +327,18 @@ public class ClaimEvidenceTests(RegisterAtlasFixture atlas)
     }
 
     [Fact]
+    public async Task The_city_page_shows_the_register_evidence_beside_each_sector()
+    {
+        var html = await atlas.Client.GetStringAsync("/en/places/ghent");
+        Assert.Contains("In the register (KBO/BCE)", html);
+        Assert.Contains("confirmed by data", html);
+        Assert.Contains("strong specialisation", html);
+        Assert.DoesNotContain("The enterprise register is not loaded", html);
+        var dutch = await atlas.Client.GetStringAsync("/nl/places/charleroi");
+        Assert.Contains("niet bevestigd door de gegevens", dutch);
+    }
+
+    [Fact]
     public async Task A_claim_without_register_support_is_not_confirmed_but_kept()
     {
         // Charleroi and aeronautics (30.30): the synthetic register has (almost) no such establishment there
