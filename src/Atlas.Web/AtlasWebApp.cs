@@ -44,7 +44,10 @@ public static class AtlasWebApp
         builder.Services.AddOutputCache(o =>
         {
             o.SizeLimit = 64 * 1024 * 1024;
-            o.AddPolicy(PageEndpoints.CachePolicy, b => b.Expire(TimeSpan.FromDays(365)));
+            // a city page shows figures of the register, which can be imported while the atlas runs: the cached
+            // pages vary by the register's version (its file stamp, looked at no more than once a second)
+            o.AddPolicy(PageEndpoints.CachePolicy, b => b.Expire(TimeSpan.FromDays(365))
+                .VaryByValue(ctx => new KeyValuePair<string, string>("register", queries.Register.CachedStamp)));
         });
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
