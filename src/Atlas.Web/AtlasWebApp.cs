@@ -44,9 +44,10 @@ public static class AtlasWebApp
         builder.Services.AddOutputCache(o =>
         {
             o.SizeLimit = 64 * 1024 * 1024;
-            // ...and the register can be imported while the atlas runs: its version is part of every page's key
-            o.AddPolicy(PageEndpoints.CachePolicy, b => b.Expire(TimeSpan.FromDays(365)).VaryByValue(ctx =>
-                new KeyValuePair<string, string>("register", ctx.RequestServices.GetRequiredService<AtlasQueries>().Register.CachedStamp)));
+            // a city page shows figures of the register, which can be imported while the atlas runs: the cached
+            // pages vary by the register's version (its file stamp, looked at no more than once a second)
+            o.AddPolicy(PageEndpoints.CachePolicy, b => b.Expire(TimeSpan.FromDays(365))
+                .VaryByValue(ctx => new KeyValuePair<string, string>("register", queries.Register.CachedStamp)));
         });
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {

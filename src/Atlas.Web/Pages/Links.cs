@@ -30,6 +30,7 @@ public static class Links
     public static string Search(Lang lang, string q, params (string Key, string? Value)[] filters) =>
         $"/{lang.Code()}/search" + Query([("q", q), .. filters]);
     public static string Compare(Lang lang, params string[] places) => $"/{lang.Code()}/compare?places={string.Join(',', places.Select(Uri.EscapeDataString))}";
+    public static string Methodology(Lang lang) => $"/{lang.Code()}/methodology/complexity";
     public static string Matrix(Lang lang, string of) => $"/{lang.Code()}/matrix?of={of}";
 
     public static string Query(params (string Key, string? Value)[] parameters)

@@ -44,6 +44,8 @@ public static class PageEndpoints
             pages.MapGet("/search", (HttpContext ctx, AtlasQueries q) => Search(ctx, q, lang));
             pages.MapGet("/compare", (HttpContext ctx, AtlasQueries q) => Compare(ctx, q, lang));
             pages.MapGet("/matrix", (HttpContext ctx, AtlasQueries q) => Matrix(ctx, q, lang));
+            pages.MapGet("/methodology/complexity", (HttpContext ctx) =>
+                Render<MethodologyPage>(new() { ["Ctx"] = Context(ctx, lang, lang.T("methodology-title")) }));
         }
     }
 
