@@ -165,6 +165,56 @@ public sealed partial class AtlasQueries
         return s;
     }
 
+    /// <summary>GET /api/complexity/activities: the PCI and ubiquity of every NACE-BEL 2008 class of the national panel, most complex first.</summary>
+    public JsonObject ActivityComplexityJson(Lang lang)
+    {
+        var panel = Complexity();
+        var result = panel.Result;
+        var labels = NaceClassLabels(lang);
+        var order = Enumerable.Range(0, result.Activities.Count)
+            .OrderByDescending(a => result.Pci[a]).ThenBy(a => result.Activities[a], StringComparer.Ordinal).ToList();
+        return new JsonObject
+        {
+            ["nace"] = "2008",
+            ["municipalities"] = result.Regions.Count,
+            ["activities"] = result.Activities.Count,
+            ["method"] = ComplexityMethod,
+            ["items"] = new JsonArray([.. order.Select((a, i) => (JsonNode?)new JsonObject
+            {
+                ["rank"] = i + 1,
+                ["code"] = result.Activities[a],
+                ["label"] = labels.GetValueOrDefault(result.Activities[a]),
+                ["ubiquity"] = result.Ubiquity[a],
+                ["pci"] = Math.Round(result.Pci[a], 6),
+            })]),
+        };
+    }
+
+    /// <summary>GET /api/complexity/municipalities: the ECI of every municipality of the national panel, ranked among all of them.</summary>
+    public JsonObject MunicipalityComplexityJson(Lang lang)
+    {
+        var panel = Complexity();
+        var result = panel.Result;
+        var refs = Refs(result.Regions.Select(nis => $"nis-{nis}"), lang);
+        return new JsonObject
+        {
+            ["nace"] = "2008",
+            ["municipalities"] = result.Regions.Count,
+            ["activities"] = result.Activities.Count,
+            ["method"] = ComplexityMethod,
+            ["items"] = new JsonArray([.. panel.ByEci.Select(r => (JsonNode?)new JsonObject
+            {
+                ["rank"] = panel.EciRank[r],
+                ["id"] = $"nis-{result.Regions[r]}",
+                ["label"] = refs.GetValueOrDefault($"nis-{result.Regions[r]}")?.Label,
+                ["nis"] = result.Regions[r],
+                ["diversity"] = result.Diversity[r],
+                ["eci"] = Math.Round(result.Eci[r], 6),
+                ["coi"] = double.IsNaN(result.Coi[r]) ? null : Math.Round(result.Coi[r], 6),
+            })]),
+        };
+    }
+
     /// <summary>The NACE 2008 labels of classes in a language (code → label).</summary>
     public IReadOnlyDictionary<string, string> NaceClassLabels(Lang lang)
     {

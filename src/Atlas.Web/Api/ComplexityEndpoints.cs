@@ -23,6 +23,22 @@ public static class ComplexityEndpoints
         api.MapGet("/places/{id}/similar", (HttpContext ctx, Responder r, AtlasQueries q, string id, string? top, string? lang, string? format) =>
             Answer(ctx, r, q, id, 10, (lng, n) => q.SimilarJson(id, lng, n), node => node["similar"]!.AsArray().Select(x => x!.AsObject())))
             .WithSummary("Municipalities most like a place's municipality by industry structure (cosine similarity of RCA over the NACE-BEL 2008 classes, from the register), with their ECI. 409 when no register is loaded.");
+
+        MapPanel(api);
+    }
+
+    /// <summary>The national panel as lists: PCI of every class, ECI of every municipality.</summary>
+    private static void MapPanel(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/complexity/activities", (HttpContext ctx, Responder r, AtlasQueries q, string? lang, string? format) =>
+            q.RegisterInfo is null ? RegisterEndpoints.NoRegister(q)
+                : r.Reply(ctx, () => q.ActivityComplexityJson(RequestContext.Language(ctx.Request)), Responder.Items, version: q.Register.Stamp))
+            .WithSummary("The product complexity (PCI) and ubiquity of every NACE-BEL 2008 class, from the national panel of all municipalities in the register, most complex first. 409 when no register is loaded.");
+
+        api.MapGet("/complexity/municipalities", (HttpContext ctx, Responder r, AtlasQueries q, string? lang, string? format) =>
+            q.RegisterInfo is null ? RegisterEndpoints.NoRegister(q)
+                : r.Reply(ctx, () => q.MunicipalityComplexityJson(RequestContext.Language(ctx.Request)), Responder.Items, version: q.Register.Stamp))
+            .WithSummary("The economic complexity (ECI), rank and diversity of every municipality among all municipalities, from the register. 409 when no register is loaded.");
     }
 
     private static IResult Answer(HttpContext ctx, Responder r, AtlasQueries q, string id, int fallbackTop,

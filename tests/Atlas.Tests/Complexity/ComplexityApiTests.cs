@@ -32,6 +32,35 @@ public class ComplexityApiTests(RegisterAtlasFixture atlas)
     }
 
     [Fact]
+    public async Task Every_nace_class_has_its_pci_and_every_municipality_its_eci_rank_among_all()
+    {
+        var (_, result) = Direct();
+        var activities = await atlas.Json("/api/complexity/activities?lang=en");
+        var items = activities["items"]!.AsArray();
+        Assert.Equal(result.Activities.Count, items.Count);
+        var pcis = items.Select(i => D(i!["pci"])).ToList();
+        Assert.Equal(pcis.OrderByDescending(x => x), pcis);
+        var first = items[0]!;
+        var a = result.ActivityIndex(first["code"]!.GetValue<string>());
+        Assert.Equal(Math.Round(result.Pci[a], 6), D(first["pci"]), 9);
+        Assert.Equal(result.Ubiquity[a], first["ubiquity"]!.GetValue<int>());
+        Assert.False(string.IsNullOrEmpty(first["label"]?.GetValue<string>()));
+
+        var municipalities = await atlas.Json("/api/complexity/municipalities?lang=nl");
+        var rows = municipalities["items"]!.AsArray();
+        Assert.Equal(result.Regions.Count, rows.Count);
+        Assert.Equal(Enumerable.Range(1, rows.Count), rows.Select(r => r!["rank"]!.GetValue<int>()));
+        var ghent = rows.Single(r => r!["nis"]!.GetValue<string>() == "44021")!;
+        Assert.Equal("Gent", ghent["label"]!.GetValue<string>());
+        Assert.Equal(Math.Round(result.Eci[result.RegionIndex("44021")], 6), D(ghent["eci"]), 9);
+        var city = await atlas.Json("/api/places/ghent/opportunities?top=1");
+        Assert.Equal(ghent["rank"]!.GetValue<int>(), city["eciRank"]!.GetValue<int>());
+
+        var csv = await atlas.Client.GetStringAsync("/api/complexity/activities.csv");
+        Assert.StartsWith("rank,code,label,ubiquity,pci", csv);
+    }
+
+    [Fact]
     public async Task Opportunities_of_a_city_are_those_of_its_municipality_as_the_library_computes_them()
     {
         var (_, result) = Direct();
