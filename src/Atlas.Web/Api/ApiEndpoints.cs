@@ -107,6 +107,7 @@ public static class ApiEndpoints
         }).WithSummary("The seven cities × sectors (or technologies): the facts behind each cell");
 
         api.MapRegisterApi();
+        api.MapIndexApi();
     }
 
     private static JsonObject Index(AtlasQueries q) => new()
