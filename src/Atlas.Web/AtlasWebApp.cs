@@ -39,12 +39,14 @@ public static class AtlasWebApp
         builder.Services.AddProblemDetails();
         // write letters as letters (Liège, not Li&#xE8;ge): smaller pages, still encoded wherever HTML needs it
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        // the data cannot change while the atlas runs, so a rendered page stays right until the next start:
+        // the curated data cannot change while the atlas runs, so a rendered page stays right until the next start or import:
         // each address (path and query) is rendered once and then served from memory
         builder.Services.AddOutputCache(o =>
         {
             o.SizeLimit = 64 * 1024 * 1024;
-            o.AddPolicy(PageEndpoints.CachePolicy, b => b.Expire(TimeSpan.FromDays(365)));
+            // pages show register figures (the index, evidence): the register's version is part of every key, so an import is seen
+            o.AddPolicy(PageEndpoints.CachePolicy, b => b.Expire(TimeSpan.FromDays(365))
+                .VaryByValue(_ => new KeyValuePair<string, string>("register", queries.Register.CachedStamp)));
         });
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {

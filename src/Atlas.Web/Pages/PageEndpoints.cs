@@ -45,6 +45,7 @@ public static class PageEndpoints
             pages.MapGet("/compare", (HttpContext ctx, AtlasQueries q) => Compare(ctx, q, lang));
             pages.MapGet("/matrix", (HttpContext ctx, AtlasQueries q) => Matrix(ctx, q, lang));
         }
+        app.MapIndexPages();
     }
 
     /// <summary>The first of fr, nl, en in Accept-Language, else French (the language of the founding source).</summary>
