@@ -51,22 +51,41 @@ public static class AtlasIndexBuilder
     public static IndexInput Input(AtlasIndexDefinition definition, IReadOnlyList<MunicipalityCounts> units)
     {
         var columns = definition.Structure.Indicators.Select(i => i.Code).ToList();
-        var values = new double[columns.Count][];
-        for (var c = 0; c < columns.Count; c++)
+        var indicators = columns.Select(definition.Indicator).ToArray();
+        var values = columns.Select(_ => new double[units.Count]).ToArray();
+        // one pass over each municipality's classes: which establishment-share indicators a class counts in, as a bit mask
+        // (computed once per class); at most 64 share indicators
+        var shares = Enumerable.Range(0, indicators.Length).Where(c => indicators[c].Measure == IndexMeasure.EstablishmentShare).ToArray();
+        if (shares.Length > 64) throw new ArgumentException("the Atlas index takes at most 64 establishment-share indicators");
+        var masks = new Dictionary<int, ulong>();
+        var sums = new long[shares.Length];
+        for (var u = 0; u < units.Count; u++)
         {
-            var ind = definition.Indicator(columns[c]);
-            var covered = new Dictionary<int, bool>();
-            values[c] = new double[units.Count];
-            for (var u = 0; u < units.Count; u++)
+            var m = units[u];
+            Array.Clear(sums);
+            int establishments = 0, present = 0;
+            foreach (var (cls, n) in m.Classes)
             {
-                var m = units[u];
-                values[c][u] = ind.Measure switch
+                if (n <= 0) continue;
+                establishments += n;
+                present++;
+                if (!masks.TryGetValue(cls, out var mask))
                 {
-                    IndexMeasure.EstablishmentShare => m.Establishments == 0 ? double.NaN
-                        : (double)m.Classes.Where(kv => covered.TryGetValue(kv.Key, out var y) ? y : covered[kv.Key] = ind.Covers(kv.Key)).Sum(kv => kv.Value) / m.Establishments,
-                    IndexMeasure.YoungEnterprises => m.Enterprises == 0 ? double.NaN : (double)m.YoungEnterprises / m.Enterprises,
-                    _ => m.Classes.Count(kv => kv.Value > 0),
-                };
+                    for (var k = 0; k < shares.Length; k++)
+                        if (indicators[shares[k]].Covers(cls)) mask |= 1UL << k;
+                    masks[cls] = mask;
+                }
+                for (var k = 0; mask != 0; k++, mask >>= 1)
+                    if ((mask & 1) != 0) sums[k] += n;
+            }
+            for (var k = 0; k < shares.Length; k++)
+                values[shares[k]][u] = establishments == 0 ? double.NaN : (double)sums[k] / establishments;
+            for (var c = 0; c < indicators.Length; c++)
+            {
+                if (indicators[c].Measure == IndexMeasure.YoungEnterprises)
+                    values[c][u] = m.Enterprises == 0 ? double.NaN : (double)m.YoungEnterprises / m.Enterprises;
+                else if (indicators[c].Measure == IndexMeasure.Diversity)
+                    values[c][u] = present;
             }
         }
         var codes = units.Select(u => u.Id).ToList();
