@@ -39,15 +39,15 @@ public static class AtlasWebApp
         builder.Services.AddProblemDetails();
         // write letters as letters (Liège, not Li&#xE8;ge): smaller pages, still encoded wherever HTML needs it
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        // the data cannot change while the atlas runs, so a rendered page stays right until the next start:
+        // the curated data cannot change while the atlas runs, so a rendered page stays right until the next start or import:
         // each address (path and query) is rendered once and then served from memory
         builder.Services.AddOutputCache(o =>
         {
             o.SizeLimit = 64 * 1024 * 1024;
-            // a city page shows figures of the register, which can be imported while the atlas runs: the cached
-            // pages vary by the register's version (its file stamp, looked at no more than once a second)
+            // pages show figures of the register (evidence, opportunities, the index), which can be imported while the
+            // atlas runs: the cached pages vary by the register's version (its file stamp, looked at at most once a second)
             o.AddPolicy(PageEndpoints.CachePolicy, b => b.Expire(TimeSpan.FromDays(365))
-                .VaryByValue(ctx => new KeyValuePair<string, string>("register", queries.Register.CachedStamp)));
+                .VaryByValue(_ => new KeyValuePair<string, string>("register", queries.Register.CachedStamp)));
         });
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {

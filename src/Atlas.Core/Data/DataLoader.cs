@@ -43,6 +43,8 @@ public sealed class DataLoader
         if (Directory.Exists(factsDir))
             files.AddRange(Directory.GetFiles(factsDir, "*.yaml").Order(StringComparer.Ordinal));
         files.AddRange(ReferenceGeo.Files(dir).Where(File.Exists));
+        var index = Path.Combine(dir, AtlasIndexFile.RelativePath);
+        if (File.Exists(index)) files.Add(index);
         return files;
     }
 
@@ -75,10 +77,18 @@ public sealed class DataLoader
         {
             _problems.Add(new Problem(Display(factsDir), 0, "there is no facts folder: facts live in data/facts/*.yaml"));
         }
+        // the Atlas index definition (optional): checked here, kept as text in the store for the query layer
+        string? indexText = null;
+        var indexPath = Path.Combine(_dataDir, AtlasIndexFile.RelativePath);
+        if (File.Exists(indexPath))
+        {
+            indexText = File.ReadAllText(indexPath);
+            AtlasIndexFile.Parse(Display(indexPath), indexText, _problems);
+        }
         return new AtlasData
         {
             Places = places, Sectors = sectors, Technologies = technologies, Organisations = organisations,
-            Programmes = programmes, Sources = sources, Facts = facts, ContentHash = hash, Map = map,
+            Programmes = programmes, Sources = sources, Facts = facts, ContentHash = hash, Map = map, IndexDefinition = indexText,
         };
     }
 

@@ -97,6 +97,7 @@ public sealed class AtlasStore
             InsertFacts(c, tx, data, byId);
             Exec(c, "INSERT INTO search(search) VALUES ('optimize');", tx);
             SetMeta(c, tx, "map", data.Map is null ? "" : JsonSerializer.Serialize(data.Map));
+            SetMeta(c, tx, "atlas_index", data.IndexDefinition ?? "");
             SetMeta(c, tx, "data_hash", data.ContentHash);
             SetMeta(c, tx, "seeded_at", DateTimeOffset.UtcNow.ToString("O"));
             tx.Commit();

@@ -108,6 +108,7 @@ public static class ApiEndpoints
 
         api.MapRegisterApi();
         api.MapComplexityApi();
+        api.MapIndexApi();
     }
 
     private static JsonObject Index(AtlasQueries q) => new()

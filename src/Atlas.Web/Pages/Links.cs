@@ -32,6 +32,8 @@ public static class Links
     public static string Compare(Lang lang, params string[] places) => $"/{lang.Code()}/compare?places={string.Join(',', places.Select(Uri.EscapeDataString))}";
     public static string Methodology(Lang lang) => $"/{lang.Code()}/methodology/complexity";
     public static string Matrix(Lang lang, string of) => $"/{lang.Code()}/matrix?of={of}";
+    public static string Scoreboard(Lang lang, string? sort = null) => $"/{lang.Code()}/index" + (sort is null ? "" : $"?sort={Uri.EscapeDataString(sort)}");
+    public static string IndexMethodology(Lang lang) => $"/{lang.Code()}/methodology/index";
 
     public static string Query(params (string Key, string? Value)[] parameters)
     {

@@ -47,6 +47,7 @@ public static class PageEndpoints
             pages.MapGet("/methodology/complexity", (HttpContext ctx) =>
                 Render<MethodologyPage>(new() { ["Ctx"] = Context(ctx, lang, lang.T("methodology-title")) }));
         }
+        app.MapIndexPages();
     }
 
     /// <summary>The first of fr, nl, en in Accept-Language, else French (the language of the founding source).</summary>

@@ -1,0 +1,242 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Atlas.Analytics.Composite;
+using Atlas.Data;
+using Atlas.Model;
+using Atlas.Register;
+using Microsoft.Data.Sqlite;
+
+namespace Atlas.Query;
+
+/// <summary>What the register says of one municipality, as the Atlas index needs it.</summary>
+public sealed record MunicipalityCounts(int Nis, string Id, string Name, IReadOnlyDictionary<int, int> Classes, int Enterprises, int YoungEnterprises)
+{
+    public int Establishments { get; } = Classes.Values.Sum();
+}
+
+/// <summary>The performance groups of the Atlas index, relative to the Belgian average score.</summary>
+public enum IndexGroup { Leader, Strong, Moderate, Emerging }
+
+/// <summary>One municipality in the Atlas index.</summary>
+public sealed record IndexEntry(string Id, int Nis, string Name, double Score, int Rank, double MedianRank, double Rank5, double Rank95,
+    double Ratio, IndexGroup Group, IReadOnlyDictionary<string, double> Pillars, IReadOnlyDictionary<string, double> Indicators,
+    IReadOnlyDictionary<string, double> Normalised);
+
+/// <summary>The Atlas index of one register version: every scored municipality, best first.</summary>
+public sealed record AtlasIndexResult(AtlasIndexDefinition Definition, IReadOnlyList<IndexEntry> Entries, double Mean, int Replications,
+    ulong Seed, string? SnapshotDate, IReadOnlyList<string> Warnings)
+{
+    public IndexEntry? ByNis(int nis) => Entries.FirstOrDefault(e => e.Nis == nis);
+}
+
+/// <summary>
+/// Builds the Atlas index (data/index/atlas-index.yaml) from register counts: indicators → pipeline → scores.
+/// The pipeline uses COINr's defaults (<see cref="PipelineOptions"/>): no imputation (every municipality with an
+/// establishment has every indicator), outlier treatment (|skewness| &lt; 2 or kurtosis &lt; 3.5, else winsorise up
+/// to 10 % of the units, else log), min-max to [0, 100], weighted arithmetic mean at both levels.
+/// </summary>
+public static class AtlasIndexBuilder
+{
+    public static readonly PipelineOptions Options = new();
+
+    /// <summary>The Monte Carlo: 1,000 replications, seed 20260601; weights ±25 %, min-max or z-score, arithmetic or geometric mean, three winsorisation limits.</summary>
+    public const int Replications = 1000;
+    public const ulong Seed = 20260601;
+    public static readonly UncertaintySpec Uncertainty = new();
+
+    /// <summary>Groups: ratio = score / mean score of the municipalities; &gt; 1.25 leader, [1, 1.25] strong, [0.7, 1) moderate, &lt; 0.7 emerging.</summary>
+    public static IndexGroup GroupOf(double ratio) => ratio > 1.25 ? IndexGroup.Leader : ratio >= 1 ? IndexGroup.Strong : ratio >= 0.7 ? IndexGroup.Moderate : IndexGroup.Emerging;
+
+    /// <summary>The indicator values of every municipality (columns in the definition's order).</summary>
+    public static IndexInput Input(AtlasIndexDefinition definition, IReadOnlyList<MunicipalityCounts> units)
+    {
+        var columns = definition.Structure.Indicators.Select(i => i.Code).ToList();
+        var indicators = columns.Select(definition.Indicator).ToArray();
+        var values = columns.Select(_ => new double[units.Count]).ToArray();
+        // one pass over each municipality's classes: which establishment-share indicators a class counts in, as a bit mask
+        // (computed once per class); at most 64 share indicators
+        var shares = Enumerable.Range(0, indicators.Length).Where(c => indicators[c].Measure == IndexMeasure.EstablishmentShare).ToArray();
+        if (shares.Length > 64) throw new ArgumentException("the Atlas index takes at most 64 establishment-share indicators");
+        var masks = new Dictionary<int, ulong>();
+        var sums = new long[shares.Length];
+        for (var u = 0; u < units.Count; u++)
+        {
+            var m = units[u];
+            Array.Clear(sums);
+            int establishments = 0, present = 0;
+            foreach (var (cls, n) in m.Classes)
+            {
+                if (n <= 0) continue;
+                establishments += n;
+                present++;
+                if (!masks.TryGetValue(cls, out var mask))
+                {
+                    for (var k = 0; k < shares.Length; k++)
+                        if (indicators[shares[k]].Covers(cls)) mask |= 1UL << k;
+                    masks[cls] = mask;
+                }
+                for (var k = 0; mask != 0; k++, mask >>= 1)
+                    if ((mask & 1) != 0) sums[k] += n;
+            }
+            for (var k = 0; k < shares.Length; k++)
+                values[shares[k]][u] = establishments == 0 ? double.NaN : (double)sums[k] / establishments;
+            for (var c = 0; c < indicators.Length; c++)
+            {
+                if (indicators[c].Measure == IndexMeasure.YoungEnterprises)
+                    values[c][u] = m.Enterprises == 0 ? double.NaN : (double)m.YoungEnterprises / m.Enterprises;
+                else if (indicators[c].Measure == IndexMeasure.Diversity)
+                    values[c][u] = present;
+            }
+        }
+        var codes = units.Select(u => u.Id).ToList();
+        return new IndexInput(definition.Structure, units.Select(u => new Unit(u.Id, u.Name)).ToList(), new StageTable("Raw", codes, columns, values));
+    }
+
+    /// <summary>One full build: indicators → scores.</summary>
+    public static CompositeResult Build(AtlasIndexDefinition definition, IReadOnlyList<MunicipalityCounts> units) =>
+        CompositePipeline.Run(Input(definition, units), Options);
+
+    /// <summary>The build, ranks (ties broken by NIS code, so ranks are 1..n), the Monte Carlo and the groups.</summary>
+    public static AtlasIndexResult Compute(AtlasIndexDefinition definition, IReadOnlyList<MunicipalityCounts> units, string? snapshot,
+        int replications = Replications, ulong seed = Seed)
+    {
+        var input = Input(definition, units);
+        var result = CompositePipeline.Run(input, Options);
+        var mc = IndexUncertainty.MonteCarlo(input, Options, Uncertainty, replications, seed).Units.ToDictionary(u => u.Unit);
+        var scores = result.IndexScores.ToArray();
+        var present = scores.Where(double.IsFinite).ToList();
+        var mean = present.Count == 0 ? double.NaN : present.Average();
+        var byId = units.ToDictionary(u => u.Id);
+        var order = result.Units.Select((id, i) => (id, i)).Where(p => double.IsFinite(scores[p.i]))
+            .OrderByDescending(p => scores[p.i]).ThenBy(p => byId[p.id].Nis).ToList();
+        var pillars = definition.Pillars.Select(p => p.Id).ToList();
+        var entries = new List<IndexEntry>();
+        for (var k = 0; k < order.Count; k++)
+        {
+            var (id, i) = order[k];
+            var m = byId[id];
+            var r = mc[id];
+            var ratio = mean > 0 ? scores[i] / mean : double.NaN;
+            entries.Add(new IndexEntry(id, m.Nis, m.Name, scores[i], k + 1, r.MedianRank, r.Rank5, r.Rank95, ratio, GroupOf(ratio),
+                pillars.ToDictionary(p => p, p => result.Aggregated[id, p]),
+                definition.Indicators.ToDictionary(x => x.Id, x => result.Raw[id, x.Id]),
+                definition.Indicators.ToDictionary(x => x.Id, x => result.Normalised[id, x.Id])));
+        }
+        return new AtlasIndexResult(definition, entries, mean, replications, seed, snapshot, result.Warnings);
+    }
+}
+
+/// <summary>The Atlas index over the loaded register, cached per register version.</summary>
+public sealed partial class AtlasQueries
+{
+    /// <summary>The index definition the store was seeded with, or null when data/index/atlas-index.yaml is absent.</summary>
+    public AtlasIndexDefinition? IndexDefinition => _indexDefinition ??= LoadIndexDefinition();
+    private AtlasIndexDefinition? _indexDefinition;
+
+    private AtlasIndexDefinition? LoadIndexDefinition()
+    {
+        if (Store.Meta("atlas_index") is not { Length: > 0 } text) return null;
+        var problems = new List<Problem>();
+        return AtlasIndexFile.Parse("data/" + AtlasIndexFile.RelativePath, text, problems)
+            ?? throw new Atlas.Data.InvalidDataException(problems);
+    }
+
+    private readonly object _indexGate = new();
+    private (string Stamp, AtlasIndexResult Result)? _index;
+
+    /// <summary>The index of the register as it is now; throws <see cref="NoRegisterException"/> without one.</summary>
+    public AtlasIndexResult AtlasIndex()
+    {
+        if (Register.Info is not { } info) throw new NoRegisterException(Register.Problem);
+        var definition = IndexDefinition ?? throw new InvalidOperationException("the atlas has no index definition: add data/index/atlas-index.yaml and restart");
+        var stamp = Register.Stamp;
+        lock (_indexGate)
+        {
+            if (_index is { } cached && cached.Stamp == stamp) return cached.Result;
+            var result = AtlasIndexBuilder.Compute(definition, IndexCounts(info, definition), info.SnapshotDate);
+            _index = (stamp, result);
+            return result;
+        }
+    }
+
+    /// <summary>The register's counts of every current municipality that has at least one establishment unit.</summary>
+    private List<MunicipalityCounts> IndexCounts(RegisterInfo info, AtlasIndexDefinition definition)
+    {
+        var counts = Counts(Establishments, 2008);
+        var years = definition.Indicators.Where(i => i.Measure == IndexMeasure.YoungEnterprises).Select(i => i.Years).DefaultIfEmpty(5).Max();
+        var snapshot = DateOnly.TryParseExact(info.SnapshotDate ?? "", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : DateOnly.FromDateTime(DateTime.UtcNow);
+        var since = snapshot.AddYears(-years).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var enterprises = new Dictionary<int, (int All, int Young)>();
+        using (var c = RegisterConnection())
+        using (var cmd = c.CreateCommand())
+        {
+            cmd.CommandText = """
+                SELECT s.nis, count(*), sum(e.start_date > $since)
+                FROM (SELECT DISTINCT entity, nis FROM address WHERE type = 'REGO' AND nis IS NOT NULL) s
+                JOIN enterprise e ON e.number = s.entity GROUP BY s.nis
+                """;
+            cmd.Parameters.AddWithValue("$since", since);
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) enterprises[r.GetInt32(0)] = (r.GetInt32(1), r.GetInt32(2));
+        }
+        var labels = MunicipalityLabels(Lang.En);
+        var list = new List<MunicipalityCounts>();
+        foreach (var (nis, classes) in counts.ByArea.OrderBy(kv => kv.Key))
+        {
+            if (!Areas.IsMunicipality(nis) || classes.Values.Sum() == 0) continue;
+            var id = $"nis-{nis:D5}";
+            if (!labels.TryGetValue(id, out var name)) continue;
+            var (all, young) = enterprises.GetValueOrDefault(nis);
+            list.Add(new MunicipalityCounts(nis, id, name, classes, all, young));
+        }
+        return list;
+    }
+
+    /// <summary>The municipality a place is scored as: itself, or for a city the municipality it links to (Brussels: City, 21004).</summary>
+    public int? IndexNis(string idOrAlias)
+    {
+        var units = SpecUnits(idOrAlias, Lang.En);
+        return units?.FirstOrDefault(u => Areas.IsMunicipality(u.Nis))?.Nis;
+    }
+
+    public static JsonObject IndexEntryJson(IndexEntry e, AtlasIndexResult index, Lang lang, IReadOnlyDictionary<string, string>? labels = null) => new()
+    {
+        ["id"] = e.Id,
+        ["nis"] = e.Nis.ToString("D5", CultureInfo.InvariantCulture),
+        ["label"] = labels?.GetValueOrDefault(e.Id) ?? e.Name,
+        ["score"] = Math.Round(e.Score, 3),
+        ["rank"] = e.Rank,
+        ["medianRank"] = e.MedianRank,
+        ["rank5"] = e.Rank5,
+        ["rank95"] = e.Rank95,
+        ["ratio"] = Num(e.Ratio, 4),
+        ["group"] = e.Group.ToString().ToLowerInvariant(),
+        ["pillars"] = new JsonObject(e.Pillars.Select(p => KeyValuePair.Create(p.Key, Num(p.Value, 3)))),
+        ["indicators"] = new JsonObject(e.Indicators.Select(p => KeyValuePair.Create(p.Key, Num(p.Value, 6)))),
+    };
+
+    /// <summary>A number for JSON, rounded; null when missing (NaN).</summary>
+    private static JsonNode? Num(double x, int digits) => double.IsFinite(x) ? Math.Round(x, digits) : null;
+
+    /// <summary>The index as JSON: how it was built and every municipality (paged by the caller).</summary>
+    public JsonObject IndexMeta(AtlasIndexResult index, Lang lang) => new()
+    {
+        ["index"] = index.Definition.Index.Names.Get(lang),
+        ["municipalities"] = index.Entries.Count,
+        ["mean"] = Math.Round(index.Mean, 3),
+        ["replications"] = index.Replications,
+        ["seed"] = index.Seed,
+        ["groups"] = "ratio = score / mean score of the municipalities: leader > 1.25, strong 1.00-1.25, moderate 0.70-1.00 (0.70 included, 1.00 not), emerging < 0.70",
+        ["method"] = "/en/methodology/index",
+        ["register"] = Register.Info?.ToJson(),
+        ["indicators"] = new JsonArray(index.Definition.Indicators.Select(i => (JsonNode?)new JsonObject
+        {
+            ["id"] = i.Id,
+            ["label"] = i.Names.Get(lang),
+            ["parent"] = index.Definition.Structure[i.Id].Parent,
+        }).ToArray()),
+    };
+
+    /// <summary>The labels of municipalities in a language, by id.</summary>
+    public IReadOnlyDictionary<string, string> MunicipalityNames(Lang lang) => MunicipalityLabels(lang);
+}
