@@ -67,7 +67,7 @@ public static class ImportCommand
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
             {
                 progress?.Done();
-                Console.Error.WriteLine($"cannot write the register {registerPath}: {e.Message}. The previous register is unchanged; check the disk space and that the folder is writable, or choose another database with --db.");
+                Console.Error.WriteLine($"cannot write the register {registerPath}: {e.Message.TrimEnd('.')}. The previous register is unchanged; check the disk space and that the folder is writable, or choose another database with --db.");
                 return 2;
             }
         });

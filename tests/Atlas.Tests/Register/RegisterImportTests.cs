@@ -292,6 +292,39 @@ public class RegisterImportTests(GeneratedDump dump) : IClassFixture<GeneratedDu
         AssertRefusedAndIntact(folder => File.Delete(Path.Combine(folder, "contact.csv")), "lacks contact.csv", zip: true);
 
     [Fact]
+    public void A_disk_that_fills_up_midway_leaves_the_previous_register_as_it_was()
+    {
+        using var dir = TestPaths.Temp();
+        var db = dir.File("atlas.db");
+        var register = RegisterStore.PathFor(db);
+        Import(dump.Path, register);
+        var hash = RegisterRows.Hash(register);
+
+        // the same import in a process that may write no file larger than 512 KB: the register being built aside
+        // outgrows it midway and the write fails, as on a full disk (SIGXFSZ ignored, so the write returns EFBIG;
+        // W^X off, because the runtime's double-mapped code pages are files too)
+        var atlas = Path.Combine(AppContext.BaseDirectory, "atlas.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("bash")
+        {
+            ArgumentList = { "-c", "trap '' XFSZ; ulimit -f 512 && exec dotnet \"$0\" import kbo \"$1\" --db \"$2\" --data \"$3\" --force -q", atlas, dump.Path, db, TestPaths.DataDir },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["DOTNET_EnableWriteXorExecute"] = "0" },
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.StandardOutput.ReadToEnd();
+        Assert.True(process.WaitForExit(120_000), "the import did not stop");
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("The previous register is unchanged", stderr.Result);
+        Assert.True(new FileInfo(register).Length > 512 * 1024, "the register must be larger than the limit for the test to mean anything");
+        Assert.Equal(hash, RegisterRows.Hash(register));
+        Assert.Equal(140, RegisterImporter.ReadExtractNumber(register));
+        Assert.Empty(Directory.GetFiles(dir.Path, "*.building-*"));   // the half-built file is removed
+    }
+
+    [Fact]
     public void A_zip_is_imported_like_a_folder()
     {
         using var dir = TestPaths.Temp();
