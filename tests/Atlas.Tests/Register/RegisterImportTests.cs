@@ -292,7 +292,7 @@ public class RegisterImportTests(GeneratedDump dump) : IClassFixture<GeneratedDu
         AssertRefusedAndIntact(folder => File.Delete(Path.Combine(folder, "contact.csv")), "lacks contact.csv", zip: true);
 
     [Fact]
-    public void A_disk_that_fills_up_midway_leaves_the_previous_register_as_it_was()
+    public async Task A_disk_that_fills_up_midway_leaves_the_previous_register_as_it_was()
     {
         using var dir = TestPaths.Temp();
         var db = dir.File("atlas.db");
@@ -313,11 +313,11 @@ public class RegisterImportTests(GeneratedDump dump) : IClassFixture<GeneratedDu
         };
         using var process = System.Diagnostics.Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
+        await process.StandardOutput.ReadToEndAsync();
         Assert.True(process.WaitForExit(120_000), "the import did not stop");
 
         Assert.Equal(2, process.ExitCode);
-        Assert.Contains("The previous register is unchanged", stderr.Result);
+        Assert.Contains("The previous register is unchanged", await stderr);
         Assert.True(new FileInfo(register).Length > 512 * 1024, "the register must be larger than the limit for the test to mean anything");
         Assert.Equal(hash, RegisterRows.Hash(register));
         Assert.Equal(140, RegisterImporter.ReadExtractNumber(register));
