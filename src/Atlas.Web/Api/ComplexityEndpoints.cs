@@ -44,20 +44,10 @@ public static class ComplexityEndpoints
     private static IResult Answer(HttpContext ctx, Responder r, AtlasQueries q, string id, int fallbackTop,
         Func<Lang, int, JsonObject?> build, Func<JsonNode, IEnumerable<JsonObject>> rows)
     {
-        if (id.Length > AtlasQueries.MaxQueryLength) throw new BadRequestException("Id too long", $"an id has at most {AtlasQueries.MaxQueryLength} characters.");
         var top = RequestContext.Int(ctx.Request, "top", fallbackTop, 1, 200);
         var lang = RequestContext.Language(ctx.Request);
-        if (q.Resolve(id, EntityType.Place) is null) return ApiEndpoints.NotFound("place", id, "/api/places?kind=city");
-        IReadOnlyList<SpecUnit>? units;
-        try
-        {
-            units = q.SpecUnits(id, lang);
-        }
-        catch (ArgumentException e)
-        {
-            throw new BadRequestException("Merged municipality", e.Message);
-        }
-        if (units is null || !units.Any(u => Atlas.Register.Areas.IsMunicipality(u.Nis)))
+        if (RegisterEndpoints.UnitsOf(q, id, lang) is not { } units) return ApiEndpoints.NotFound("place", id, "/api/places?kind=city");
+        if (!units.Any(u => Atlas.Register.Areas.IsMunicipality(u.Nis)))
             throw new BadRequestException("No municipality", $"'{RequestContext.Truncate(id)}' has no municipality in the national panel: ask for a municipality or a city.");
         if (q.RegisterInfo is null) return RegisterEndpoints.NoRegister(q);
         return r.Reply(ctx, () => build(lang, top)!, rows, version: q.Register.Stamp);

@@ -29,6 +29,24 @@ public static class RegisterEndpoints
 
     private static readonly string[] Sorts = ["lq", "count", "code"];
 
+    /// <summary>
+    /// The statistical units that measure a place (a city: its municipality, Brussels also its region); null when no
+    /// place has that id; a 400 for a municipality merged away, which the register no longer counts.
+    /// </summary>
+    public static IReadOnlyList<SpecUnit>? UnitsOf(AtlasQueries q, string id, Lang lang)
+    {
+        if (id.Length > AtlasQueries.MaxQueryLength) throw new BadRequestException("Id too long", $"an id has at most {AtlasQueries.MaxQueryLength} characters.");
+        if (q.Resolve(id, EntityType.Place) is null) return null;
+        try
+        {
+            return q.SpecUnits(id, lang) ?? [];
+        }
+        catch (ArgumentException e)
+        {
+            throw new BadRequestException("Merged municipality", e.Message);
+        }
+    }
+
     private static IResult SpecialisationOf(HttpContext ctx, Responder r, AtlasQueries q, string id)
     {
         if (id.Length > AtlasQueries.MaxQueryLength) throw new BadRequestException("Id too long", $"an id has at most {AtlasQueries.MaxQueryLength} characters.");
@@ -39,17 +57,8 @@ public static class RegisterEndpoints
         var sort = RequestContext.Text(ctx.Request, "sort") ?? "lq";
         if (!Sorts.Contains(sort)) throw new BadRequestException("Unknown sort", $"sort is one of: {string.Join(", ", Sorts)}.");
         var lang = RequestContext.Language(ctx.Request);
-        if (q.Resolve(id, EntityType.Place) is null) return ApiEndpoints.NotFound("place", id, "/api/places?kind=city");
-        IReadOnlyList<SpecUnit>? units;
-        try
-        {
-            units = q.SpecUnits(id, lang);
-        }
-        catch (ArgumentException e)
-        {
-            throw new BadRequestException("Merged municipality", e.Message);
-        }
-        if (units is null || units.Count == 0)
+        if (UnitsOf(q, id, lang) is not { } units) return ApiEndpoints.NotFound("place", id, "/api/places?kind=city");
+        if (units.Count == 0)
             throw new BadRequestException("No statistical unit", $"'{RequestContext.Truncate(id)}' has no NIS code the register can count in: ask for a municipality, an area or a city.");
         if (q.RegisterInfo is null) return NoRegister(q);
         return r.Reply(ctx, () => q.Specialisation(id, level, int.Parse(version), lang, sort)!, SpecialisationRows, version: q.Register.Stamp);
