@@ -34,13 +34,7 @@ public sealed class AtlasFixture : IAsyncLifetime
         _dir.Dispose();
     }
 
-    public async Task<JsonObject> Json(string path)
-    {
-        using var response = await Client.GetAsync(path);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{path} answered {(int)response.StatusCode}: {body}");
-        return JsonNode.Parse(body)!.AsObject();
-    }
+    public Task<JsonObject> Json(string path) => Client.GetJson(path);
 
     public async Task<(int Status, JsonObject? Body, HttpResponseMessage Response)> Raw(string path)
     {

@@ -161,22 +161,11 @@ public class ComplexityApiTests(RegisterAtlasFixture atlas)
     }
 }
 
-/// <summary>Without a register, the complexity questions answer 409 and say how to load one.</summary>
+/// <summary>Without a register, an unknown place is still an unknown place.</summary>
 [Collection(AtlasCollection.Name)]
 public class ComplexityNoRegisterTests(AtlasFixture atlas)
 {
-    [Theory]
-    [InlineData("/api/places/ghent/opportunities")]
-    [InlineData("/api/places/brussels/similar?top=5")]
-    [InlineData("/api/places/ghent/opportunities?format=csv")]
-    public async Task Without_register_it_says_none_is_loaded(string path)
-    {
-        var (status, body, response) = await atlas.Raw(path);
-        Assert.Equal(409, status);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("atlas import kbo", body!.ToJsonString());
-        Assert.Contains("No enterprise register loaded", body["title"]!.GetValue<string>());
-    }
+    // the 409 of every register question, these included, is asserted once in Register/NoRegisterTests
 
     [Fact]
     public async Task Without_register_an_unknown_place_is_still_404()

@@ -262,6 +262,9 @@ public class NoRegisterTests(AtlasFixture atlas)
     [InlineData("/api/organisations/0202.239.951")]
     [InlineData("/api/places/ghent/specialisation?level=division")]
     [InlineData("/api/places/ghent/specialisation.csv")]
+    [InlineData("/api/places/ghent/opportunities")]
+    [InlineData("/api/places/brussels/similar?top=5")]
+    [InlineData("/api/places/ghent/opportunities?format=csv")]
     [InlineData("/api/complexity/activities")]
     [InlineData("/api/complexity/municipalities.csv")]
     public async Task A_question_for_the_register_says_none_is_loaded(string path)
