@@ -22,8 +22,9 @@ public static class CompositeCommand
         var winsorLimit = new Option<int?>("--winsor-limit") { Description = "the most points to winsorise per indicator (default: 10 % of the units, rounded up)" };
         var noTreat = new Option<bool>("--no-treat") { Description = "skip outlier treatment" };
         var skew = new Option<double>("--skew-threshold") { Description = "an indicator passes when |skewness| is below this...", DefaultValueFactory = _ => 2 };
+        var log = new Option<string>("--log") { Description = "the log transform when winsorising is not enough: ct (COINr's log_CT) or ct-skew (log_CT_skew, which also shortens a low tail)", DefaultValueFactory = _ => "ct" };
         var kurt = new Option<double>("--kurtosis-threshold") { Description = "...or its kurtosis below this", DefaultValueFactory = _ => 3.5 };
-        var normalise = new Option<string>("--normalise") { Description = "minmax[:l:u], zscore[:mean:sd], rank, prank, target[:cap] or goalposts", DefaultValueFactory = _ => "minmax:0:100" };
+        var normalise = new Option<string>("--normalise") { Description = "minmax[:l:u], zscore[:mean:sd], rank, prank[:l:u], target[:cap] or goalposts", DefaultValueFactory = _ => "minmax:0:100" };
         var aggregate = new Option<string>("--aggregate") { Description = "amean, gmean, hmean, genmean:p or copeland; or one per level from the pillars up, separated by commas", DefaultValueFactory = _ => "amean" };
         var rankDigits = new Option<int>("--rank-digits") { Description = "round scores to this many decimals before ranking, as COINr's results tables do (ties then share a rank)", DefaultValueFactory = _ => 2 };
         var uncertainty = new Option<int?>("--uncertainty") { Description = "run N Monte Carlo replications for rank intervals, and a sensitivity analysis" };
@@ -38,7 +39,7 @@ public static class CompositeCommand
         var command = new Command("composite", "Build a composite index from COINr-style DATA.csv and META.csv: denominate, screen, impute, treat outliers, normalise, aggregate; write every stage and the scores and ranks as CSV.");
         command.Arguments.Add(data);
         command.Arguments.Add(meta);
-        foreach (var o in new Option[] { output, time, screen, impute, winsorLimit, noTreat, skew, kurt, normalise, aggregate, rankDigits, uncertainty, seed, noise, mcNormalise, mcAggregate, mcLimits, saSamples, bootstrap })
+        foreach (var o in new Option[] { output, time, screen, impute, winsorLimit, noTreat, skew, kurt, log, normalise, aggregate, rankDigits, uncertainty, seed, noise, mcNormalise, mcAggregate, mcLimits, saSamples, bootstrap })
             command.Options.Add(o);
 
         command.SetAction(parse =>
@@ -56,6 +57,12 @@ public static class CompositeCommand
                         WinsorLimit = parse.GetValue(winsorLimit) is < 0 ? throw new FormatException("--winsor-limit must be 0 or more") : parse.GetValue(winsorLimit),
                         SkewThreshold = parse.GetValue(skew),
                         KurtosisThreshold = parse.GetValue(kurt),
+                        Log = parse.GetValue(log) switch
+                        {
+                            "ct" => LogTransform.Ct,
+                            "ct-skew" => LogTransform.CtSkew,
+                            var other => throw new FormatException($"'{other}' is not a log transform: use --log ct or --log ct-skew"),
+                        },
                     },
                     Normalisation = Normalisation.Parse(parse.GetValue(normalise)!),
                     Aggregation = aggregations[0],

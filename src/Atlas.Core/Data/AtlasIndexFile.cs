@@ -6,7 +6,7 @@ using YamlDotNet.RepresentationModel;
 namespace Atlas.Data;
 
 /// <summary>How an indicator of the Atlas index is computed from the register.</summary>
-public enum IndexMeasure { EstablishmentShare, YoungEnterprises, Diversity }
+public enum IndexMeasure { EstablishmentShare, YoungEnterprises, Diversity, Eci }
 
 /// <summary>One indicator of the Atlas index: its node in the tree, its names and how it is measured.</summary>
 public sealed record AtlasIndicator(string Id, LocalizedText Names, IndexMeasure Measure, IReadOnlyList<string> Nace,
@@ -39,6 +39,7 @@ public static class AtlasIndexFile
         ["establishment-share"] = IndexMeasure.EstablishmentShare,
         ["young-enterprises"] = IndexMeasure.YoungEnterprises,
         ["diversity"] = IndexMeasure.Diversity,
+        ["eci"] = IndexMeasure.Eci,
     };
 
     /// <summary>Whether a NACE code as the file writes it ("21", "25.4", "62.01") holds a class (2110 is under "21").</summary>

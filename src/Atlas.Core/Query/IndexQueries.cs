@@ -8,8 +8,12 @@ using Microsoft.Data.Sqlite;
 
 namespace Atlas.Query;
 
-/// <summary>What the register says of one municipality, as the Atlas index needs it.</summary>
-public sealed record MunicipalityCounts(int Nis, string Id, string Name, IReadOnlyDictionary<int, int> Classes, int Enterprises, int YoungEnterprises)
+/// <summary>
+/// What the register says of one municipality, as the Atlas index needs it; <paramref name="Eci"/> comes from the
+/// national complexity panel (NaN when the index has no ECI indicator).
+/// </summary>
+public sealed record MunicipalityCounts(int Nis, string Id, string Name, IReadOnlyDictionary<int, int> Classes, int Enterprises, int YoungEnterprises,
+    double Eci = double.NaN)
 {
     public int Establishments { get; } = Classes.Values.Sum();
 }
@@ -31,18 +35,25 @@ public sealed record AtlasIndexResult(AtlasIndexDefinition Definition, IReadOnly
 
 /// <summary>
 /// Builds the Atlas index (data/index/atlas-index.yaml) from register counts: indicators → pipeline → scores.
-/// The pipeline uses COINr's defaults (<see cref="PipelineOptions"/>): no imputation (every municipality with an
-/// establishment has every indicator), outlier treatment (|skewness| &lt; 2 or kurtosis &lt; 3.5, else winsorise up
-/// to 10 % of the units, else log), min-max to [0, 100], weighted arithmetic mean at both levels.
+/// The pipeline uses COINr's defaults (<see cref="PipelineOptions"/>) but one: no imputation (a missing value drops
+/// out of its pillar's mean), outlier treatment (|skewness| &lt; 2 or kurtosis &lt; 3.5, else winsorise up to 10 % of
+/// the units, else log — COINr's log_CT_skew, since ECI's long tail is on the low side), min-max to [0, 100],
+/// weighted arithmetic mean at both levels.
 /// </summary>
 public static class AtlasIndexBuilder
 {
-    public static readonly PipelineOptions Options = new();
+    public static readonly PipelineOptions Options = new() { Treatment = new OutlierTreatment { Log = LogTransform.CtSkew } };
 
-    /// <summary>The Monte Carlo: 1,000 replications, seed 20260601; weights ±25 %, min-max or z-score, arithmetic or geometric mean, three winsorisation limits.</summary>
+    /// <summary>The Monte Carlo: 1,000 replications, seed 20260601.</summary>
     public const int Replications = 1000;
     public const ulong Seed = 20260601;
-    public static readonly UncertaintySpec Uncertainty = new();
+
+    /// <summary>
+    /// Weights ±25 %, min-max (1–100) or percentile rank (1–100), arithmetic or geometric mean, three winsorisation
+    /// limits. Both normalisations are positive on any data, so the geometric mean always applies; a z-score (COINr's
+    /// usual alternative, mean 10 and sd 2) turns negative five standard deviations below the mean, which ECI reaches.
+    /// </summary>
+    public static readonly UncertaintySpec Uncertainty = new() { Normalisations = [new MinMax(1, 100), new PercentileRank(1, 100)] };
 
     /// <summary>Groups: ratio = score / mean score of the municipalities; &gt; 1.25 leader, [1, 1.25] strong, [0.7, 1) moderate, &lt; 0.7 emerging.</summary>
     public static IndexGroup GroupOf(double ratio) => ratio > 1.25 ? IndexGroup.Leader : ratio >= 1 ? IndexGroup.Strong : ratio >= 0.7 ? IndexGroup.Moderate : IndexGroup.Emerging;
@@ -86,6 +97,8 @@ public static class AtlasIndexBuilder
                     values[c][u] = m.Enterprises == 0 ? double.NaN : (double)m.YoungEnterprises / m.Enterprises;
                 else if (indicators[c].Measure == IndexMeasure.Diversity)
                     values[c][u] = present;
+                else if (indicators[c].Measure == IndexMeasure.Eci)
+                    values[c][u] = m.Eci;
             }
         }
         var codes = units.Select(u => u.Id).ToList();
@@ -179,6 +192,8 @@ public sealed partial class AtlasQueries
             using var r = cmd.ExecuteReader();
             while (r.Read()) enterprises[r.GetInt32(0)] = (r.GetInt32(1), r.GetInt32(2));
         }
+        // the panel is computed once per register version and shared with the opportunities and /api/complexity
+        var panel = definition.Indicators.Any(i => i.Measure == IndexMeasure.Eci) ? Complexity() : null;
         var labels = MunicipalityLabels(Lang.En);
         var list = new List<MunicipalityCounts>();
         foreach (var (nis, classes) in counts.ByArea.OrderBy(kv => kv.Key))
@@ -187,7 +202,8 @@ public sealed partial class AtlasQueries
             var id = $"nis-{nis:D5}";
             if (!labels.TryGetValue(id, out var name)) continue;
             var (all, young) = enterprises.GetValueOrDefault(nis);
-            list.Add(new MunicipalityCounts(nis, id, name, classes, all, young));
+            var eci = panel is not null && panel.RegionOfNis.TryGetValue(nis, out var r) ? panel.Result.Eci[r] : double.NaN;
+            list.Add(new MunicipalityCounts(nis, id, name, classes, all, young, eci));
         }
         return list;
     }

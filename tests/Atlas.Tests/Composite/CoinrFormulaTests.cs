@@ -70,6 +70,32 @@ public class CoinrFormulaTests
     }
 
     [Fact]
+    public void The_skew_corrected_log_mirrors_log_CT_for_a_low_tail()
+    {
+        var x = Numbers(Case(1).GetProperty("values")); // c(1:20, 100, 200): long high tail
+        var mirrored = x.Select(v => -v).ToArray();   // the same tail on the low side
+        var flags = new CellTreatment[x.Length];
+        var skewLog = new OutlierTreatment { Log = LogTransform.CtSkew };
+
+        // positive skew: log_CT_skew is log_CT
+        var (values, summary) = skewLog.Apply("x", x, flags, limit: 1);
+        Assert.Equal(Numbers(Case(1).GetProperty("log_CT")), values);
+        Assert.Equal("Log (CT)", summary.Description);
+
+        // negative skew: −ln(max + 0.01·(max − min) − x), the mirror image of log_CT, keeps the order and shortens the tail
+        (values, summary) = skewLog.Apply("x", mirrored, flags, limit: 1);
+        var expected = Numbers(Case(1).GetProperty("log_CT")).Select(v => -v).ToArray();
+        for (var k = 0; k < x.Length; k++) Assert.Equal(expected[k], values[k], 12);
+        Assert.Equal("Log (CT, skew)", summary.Description);
+        Assert.Equal(-summary.SkewnessAfter, Statistics.Skewness(Numbers(Case(1).GetProperty("log_CT"))), 9);
+        Assert.True(Math.Abs(summary.SkewnessAfter) < Math.Abs(summary.SkewnessBefore));
+
+        // COINr's plain log_CT lengthens a low tail instead
+        var (plain, _) = new OutlierTreatment().Apply("x", mirrored, flags, limit: 1);
+        Assert.True(Math.Abs(Statistics.Skewness(plain)) > Math.Abs(summary.SkewnessBefore));
+    }
+
+    [Fact]
     public void Weighted_geometric_harmonic_and_arithmetic_means()
     {
         var agg = Cases.GetProperty("aggregation");
@@ -97,6 +123,10 @@ public class CoinrFormulaTests
         var expected = Numbers(norm.GetProperty("n_prank(c(10,20,20,30))_ties_min"));
         var actual = new PercentileRank().Apply([10, 20, 20, 30], Positive);
         for (var k = 0; k < expected.Length; k++) Assert.Equal(expected[k], actual[k], 12);
+        // on a range: the worst unit at the lower bound, so that a geometric mean can take every value
+        var ranged = Normalisation.Parse("prank:1:100").Apply([10, 20, 20, 30], Positive);
+        for (var k = 0; k < expected.Length; k++) Assert.Equal(1 + 99 * expected[k], ranged[k], 12);
+        Assert.Equal("prank:1:100", Normalisation.Parse("prank:1:100").ToString());
     }
 
     [Fact]

@@ -168,6 +168,29 @@ public class CompositeCliTests
     }
 
     [Fact]
+    public async Task The_skew_corrected_log_is_chosen_with_an_option()
+    {
+        using var ct = TestPaths.Temp();
+        using var skew = TestPaths.Temp();
+        // no winsorising: every indicator that fails the skewness and kurtosis test is log-transformed
+        var (code, _, stderr) = await Asem(Oracle.AsemData, Oracle.AsemMeta, ct.Path, "--winsor-limit", "0");
+        Assert.True(code == 0, stderr);
+        (code, _, stderr) = await Asem(Oracle.AsemData, Oracle.AsemMeta, skew.Path, "--winsor-limit", "0", "--log", "ct-skew");
+        Assert.True(code == 0, stderr);
+        // FemLab (skewness −2.01) is the one indicator with a long low tail: log_CT lengthens it (−4.88, still failing),
+        // log_CT_skew shortens it (1.82, passes); every other line is the same
+        var plain = File.ReadAllLines(ct.File("TreatSummary.csv"));
+        var corrected = File.ReadAllLines(skew.File("TreatSummary.csv"));
+        Assert.Equal(plain.Where(l => !l.StartsWith("FemLab,")), corrected.Where(l => !l.StartsWith("FemLab,")));
+        var before = plain.Single(l => l.StartsWith("FemLab,")).Split(',');
+        Assert.Equal(("Log (CT)", "-4.88", "FALSE"), (before[3], before[6][..5], before[8]));
+        var after = corrected.Single(l => l.StartsWith("FemLab,"));
+        Assert.Contains("\"Log (CT, skew)\",-2.0089", after);
+        Assert.Contains(",1.8155", after);
+        Assert.Contains(",TRUE,", after);
+    }
+
+    [Fact]
     public async Task A_method_that_cannot_apply_and_a_bad_option_get_clear_messages()
     {
         using var dir = TestPaths.Temp();
@@ -183,6 +206,10 @@ public class CompositeCliTests
         (code, _, stderr) = await Asem(Oracle.AsemData, Oracle.AsemMeta, dir.File("out"), "--normalise", "softmax");
         Assert.Equal(1, code);
         Assert.Contains("'softmax' is not a normalisation", stderr);
+
+        (code, _, stderr) = await Asem(Oracle.AsemData, Oracle.AsemMeta, dir.File("out"), "--log", "ln");
+        Assert.Equal(1, code);
+        Assert.Contains("'ln' is not a log transform: use --log ct or --log ct-skew", stderr);
 
         (code, _, stderr) = await Run("composite", Oracle.AsemData, Oracle.AsemMeta, "--out", dir.File("out"), "--impute", "group-mean:Continent");
         Assert.Equal(1, code);

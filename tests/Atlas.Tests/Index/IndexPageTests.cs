@@ -40,6 +40,10 @@ public class IndexPageTests(RegisterAtlasFixture atlas)
         Assert.Contains($"{ghent.Rank} / {index.Entries.Count}", html);
         Assert.Contains("High-technology manufacturing", html);
         Assert.Contains("<svg class=\"rank-bar\"", html);
+        // ECI is standardised, shown signed (with a real minus sign) rather than as a share
+        Assert.Contains("Economic complexity (ECI)", html);
+        var eci = ghent.Indicators["eci"];
+        Assert.Contains((eci >= 0 ? "+" : "−") + Math.Abs(eci).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), System.Net.WebUtility.HtmlDecode(html));
         var (nl, nlHtml, _) = await atlas.Raw("/nl/places/nis-44021");
         Assert.Equal(200, nl);
         Assert.Contains("Atlas-index", nlHtml);
@@ -57,6 +61,7 @@ public class IndexPageTests(RegisterAtlasFixture atlas)
         Assert.Contains(text, html);
         Assert.Contains("25.4", html);
         Assert.Contains("30.1", html);
+        Assert.Contains("log_CT_skew", html);
         Assert.DoesNotContain("style=", html);
     }
 }

@@ -26,7 +26,7 @@ public abstract record Normalisation
     protected static string Num(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Reads <c>minmax[:l:u]</c>, <c>zscore[:mean:sd]</c>, <c>rank</c>, <c>prank</c>, <c>target[:cap]</c> or
+    /// Reads <c>minmax[:l:u]</c>, <c>zscore[:mean:sd]</c>, <c>rank</c>, <c>prank[:l:u]</c>, <c>target[:cap]</c> or
     /// <c>goalposts</c>.
     /// </summary>
     public static Normalisation Parse(string text)
@@ -41,10 +41,11 @@ public abstract record Normalisation
             "zscore" when args.Length == 2 => new ZScore(args[0], args[1]),
             "rank" when args.Length == 0 => new Rank(),
             "prank" when args.Length == 0 => new PercentileRank(),
+            "prank" when args.Length == 2 => new PercentileRank(args[0], args[1]),
             "target" when args.Length == 0 => new DistanceToTarget(),
             "target" when parts.Length == 2 && parts[1] == "cap" => new DistanceToTarget(CapAtOne: true),
             "goalposts" when args.Length == 0 => new GoalpostScaling(),
-            _ => throw new FormatException($"'{text}' is not a normalisation: use minmax[:l:u], zscore[:mean:sd], rank, prank, target[:cap] or goalposts"),
+            _ => throw new FormatException($"'{text}' is not a normalisation: use minmax[:l:u], zscore[:mean:sd], rank, prank[:l:u], target[:cap] or goalposts"),
         };
     }
 }
@@ -87,18 +88,21 @@ public sealed record Rank : Normalisation
     public override string ToString() => "rank";
 }
 
-/// <summary>Percentile rank: (rank − 1) / (n − 1), from 0 (worst) to 1 (best), ties at the lowest rank (COINr's n_prank).</summary>
-public sealed record PercentileRank : Normalisation
+/// <summary>
+/// Percentile rank: (rank − 1) / (n − 1), from 0 (worst) to 1 (best), ties at the lowest rank (COINr's n_prank);
+/// with a range, mapped onto [l, u] (prank:1:100 stays positive, so that a geometric mean can take it).
+/// </summary>
+public sealed record PercentileRank(double Lower = 0, double Upper = 1) : Normalisation
 {
     public override double[] Apply(ReadOnlySpan<double> values, Indicator indicator)
     {
         var r = Statistics.RanksAscending(Directed(values, indicator.Direction));
         var n = Statistics.CountPresent(r);
-        for (var i = 0; i < r.Length; i++) r[i] = (r[i] - 1) / (n - 1);
+        for (var i = 0; i < r.Length; i++) r[i] = Lower + (r[i] - 1) / (n - 1) * (Upper - Lower);
         return r;
     }
 
-    public override string ToString() => "prank";
+    public override string ToString() => Lower == 0 && Upper == 1 ? "prank" : $"prank:{Num(Lower)}:{Num(Upper)}";
 }
 
 /// <summary>

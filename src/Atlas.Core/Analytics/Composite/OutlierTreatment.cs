@@ -6,16 +6,29 @@ public enum CellTreatment { None, WinsorisedHigh, WinsorisedLow, Log }
 /// <summary>What outlier treatment did to one indicator.</summary>
 public enum TreatmentKind { None, Winsorised, LogTransformed, NotTested }
 
+/// <summary>The log transform applied when winsorising is not enough.</summary>
+public enum LogTransform
+{
+    /// <summary>COINr's log_CT: ln(x − min + 0.01·(max − min)); it lengthens a tail on the low side.</summary>
+    Ct,
+
+    /// <summary>COINr's log_CT_skew: log_CT when the skew is positive, −ln(max + 0.01·(max − min) − x) when it is negative.</summary>
+    CtSkew,
+}
+
 /// <summary>The outcome of treating one indicator: its skewness and kurtosis before and after, and what was done.</summary>
 public sealed record IndicatorTreatment(
     string Indicator, TreatmentKind Kind, int WinsorisedLow, int WinsorisedHigh,
     double SkewnessBefore, double KurtosisBefore, double SkewnessAfter, double KurtosisAfter, bool PassesAfter)
 {
+    /// <summary>The log transform in force (it matters only when <see cref="Kind"/> is <see cref="TreatmentKind.LogTransformed"/>).</summary>
+    public LogTransform Log { get; init; }
+
     /// <summary>COINr's wording: "None", "Winsorised 3 points", "Log (CT)".</summary>
     public string Description => Kind switch
     {
         TreatmentKind.Winsorised => $"Winsorised {WinsorisedLow + WinsorisedHigh} points",
-        TreatmentKind.LogTransformed => "Log (CT)",
+        TreatmentKind.LogTransformed => SkewnessBefore < 0 && Log == LogTransform.CtSkew ? "Log (CT, skew)" : "Log (CT)",
         TreatmentKind.NotTested => "Not tested (fewer than 4 values)",
         _ => "None",
     };
@@ -26,7 +39,7 @@ public sealed record IndicatorTreatment(
 /// kurtosis &lt; <see cref="KurtosisThreshold"/>. One that fails is winsorised — the highest value (or the lowest, when
 /// the skew is negative) takes the value of the next one, a tie group at a time — until it passes or
 /// <see cref="WinsorLimit"/> points are winsorised. If it still fails, the original values are log-transformed
-/// instead (COINr's log_CT: ln(x − min + 0.01·(max − min))), when <see cref="LogFallback"/> is on.
+/// instead (<see cref="Log"/>), when <see cref="LogFallback"/> is on.
 /// </summary>
 public sealed record OutlierTreatment
 {
@@ -39,6 +52,9 @@ public sealed record OutlierTreatment
     public double SkewThreshold { get; init; } = 2;
     public double KurtosisThreshold { get; init; } = 3.5;
     public bool LogFallback { get; init; } = true;
+
+    /// <summary>COINr's default log_CT, or log_CT_skew for indicators whose long tail may lie on the low side.</summary>
+    public LogTransform Log { get; init; } = LogTransform.Ct;
 
     public static readonly OutlierTreatment Off = new() { Enabled = false };
 
@@ -69,10 +85,10 @@ public sealed record OutlierTreatment
                 Statistics.Skewness(x), Statistics.Kurtosis(x), Passes(x)));
         }
 
-        var logged = LogCt(values);
+        var logged = Log == LogTransform.CtSkew && sk < 0 ? LogCtLowTail(values) : LogCt(values);
         for (var i = 0; i < flags.Length; i++) if (!double.IsNaN(values[i])) flags[i] = CellTreatment.Log;
         return (logged, new IndicatorTreatment(indicator, TreatmentKind.LogTransformed, 0, 0, sk, kt,
-            Statistics.Skewness(logged), Statistics.Kurtosis(logged), Passes(logged)));
+            Statistics.Skewness(logged), Statistics.Kurtosis(logged), Passes(logged)) { Log = Log });
     }
 
     /// <summary>
@@ -109,6 +125,15 @@ public sealed record OutlierTreatment
         double min = Statistics.Min(values), max = Statistics.Max(values);
         var x = new double[values.Length];
         for (var i = 0; i < x.Length; i++) x[i] = Math.Log(values[i] - min + 0.01 * (max - min));
+        return x;
+    }
+
+    /// <summary>log_CT_skew's mirror for a negative skew: −ln(max + 0.01·(max − min) − x), which shortens the low tail and keeps the order.</summary>
+    public static double[] LogCtLowTail(ReadOnlySpan<double> values)
+    {
+        double min = Statistics.Min(values), max = Statistics.Max(values);
+        var x = new double[values.Length];
+        for (var i = 0; i < x.Length; i++) x[i] = -Math.Log(max + 0.01 * (max - min) - values[i]);
         return x;
     }
 }
