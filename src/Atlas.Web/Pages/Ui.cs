@@ -172,7 +172,7 @@ public static class Ui
         ["opp-rank"] = ("rang", "rang", "rank"),
         ["opp-municipalities"] = ("communes", "gemeenten", "municipalities"),
         ["opp-diversity"] = ("diversité", "diversiteit", "diversity"),
-        ["opp-classes"] = ("classes NACE", "NACE-klassen", "NACE classes"),
+        ["opp-classes"] = ("classes NACE où elle est spécialisée, RCA > 1", "NACE-klassen waarin ze gespecialiseerd is, RCA > 1", "NACE classes in which it is specialised, RCA > 1"),
         ["opp-by-density"] = ("Les plus proches de ce que la commune fait déjà (densité)", "Het dichtst bij wat de gemeente al doet (dichtheid)", "Closest to what the municipality already does (density)"),
         ["opp-by-gain"] = ("Celles qui ouvrent le plus de possibilités (gain de perspective, COG)", "Die het meeste nieuwe kansen openen (outlook gain, COG)", "Those that open most new options (complexity outlook gain, COG)"),
         ["opp-activity"] = ("Activité (NACE-BEL 2008)", "Activiteit (NACE-BEL 2008)", "Activity (NACE-BEL 2008)"),
