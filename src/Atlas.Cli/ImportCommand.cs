@@ -88,7 +88,7 @@ public static class ImportCommand
         var addresses = r.AddressesResolved + r.AddressesAbroad + r.AddressesUnresolved;
         if (addresses > 0)
         {
-            o.WriteLine($"Addresses: {N(r.AddressesResolved)} placed in a municipality, {N(r.AddressesAbroad)} abroad, {N(r.AddressesUnresolved)} Belgian addresses whose postcode is not in the statistical dictionary (not placed).");
+            o.WriteLine($"Addresses: {N(r.AddressesResolved)} placed in a municipality, {N(r.AddressesAbroad)} abroad, {N(r.AddressesUnresolved)} Belgian addresses whose postcode is unknown (not placed).");
             if (r.UnresolvedPostcodes.Count > 0)
                 o.WriteLine("  unplaced postcodes (most frequent): " + string.Join(", ", r.UnresolvedPostcodes.OrderByDescending(kv => kv.Value).Take(10).Select(kv => $"{kv.Key} ({N(kv.Value)})")));
         }

@@ -17,6 +17,7 @@ public static partial class ReferenceGeo
     public const string RefnisFile = "reference/geo/REFNIS_2019.csv";
     public const string MergersFile = "reference/geo/municipal-mergers-2025.csv";
     public const string TopologyFile = "reference/geo/belgium-municipalities-2020.topojson";
+    public const string GeocodedPostcodesFile = "reference/geo/postcodes-geocoded.csv";
     public const string DictionaryFile = "reference/geo/be-dictionary.csv";
 
     public static readonly DateOnly MergerDate = new(2025, 1, 1);

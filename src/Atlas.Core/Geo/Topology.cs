@@ -131,6 +131,30 @@ public sealed record Shape(IReadOnlyDictionary<string, JsonElement> Properties, 
         return (cy / (3 * a), cx / (3 * a));
     }
 
+    private (double MinLon, double MinLat, double MaxLon, double MaxLat)? _bounds;
+
+    /// <summary>The bounding box of the outer rings.</summary>
+    public (double MinLon, double MinLat, double MaxLon, double MaxLat) Bounds => _bounds ??= (
+        Polygons.Min(p => p[0].Points.Min(q => q.Lon)), Polygons.Min(p => p[0].Points.Min(q => q.Lat)),
+        Polygons.Max(p => p[0].Points.Max(q => q.Lon)), Polygons.Max(p => p[0].Points.Max(q => q.Lat)));
+
+    /// <summary>Whether a point lies inside, by the even-odd rule over every ring (so a hole is outside).</summary>
+    public bool Contains(double lon, double lat)
+    {
+        var (minLon, minLat, maxLon, maxLat) = Bounds;
+        if (lon < minLon || lon > maxLon || lat < minLat || lat > maxLat) return false;
+        var inside = false;
+        foreach (var ring in Polygons.SelectMany(p => p))
+        {
+            var pts = ring.Points;
+            for (int i = 0, j = pts.Count - 1; i < pts.Count; j = i++)
+                if ((pts[i].Lat > lat) != (pts[j].Lat > lat)
+                    && lon < (pts[j].Lon - pts[i].Lon) * (lat - pts[i].Lat) / (pts[j].Lat - pts[i].Lat) + pts[i].Lon)
+                    inside = !inside;
+        }
+        return inside;
+    }
+
     private static double SignedArea(Ring ring)
     {
         double s = 0;

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text;
 using Atlas.Data;
+using Atlas.Geo;
 using Atlas.Text;
 
 namespace Atlas.Register;
@@ -11,6 +13,13 @@ namespace Atlas.Register;
 /// <para>
 /// Most postcodes lie in one municipality. A few span two: the address's municipality name (French or Dutch) picks
 /// the one whose REFNIS name it is; otherwise the municipality holding most of the postcode's statistical sectors.
+/// </para>
+/// <para>
+/// The dictionary gives each statistical sector one postcode, so a postcode of a small locality can be missing
+/// (3941 Eksel, 5589 Jemelle) or lack the municipality of one of its localities (9921 Vinderhoute, in Ghent). The
+/// bpost localities geocoded in <c>postcodes-geocoded.csv</c> fill both gaps: the municipality whose 2020 boundary
+/// holds a locality's point becomes a candidate after the dictionary's, so that the address's name can pick it, and
+/// the only one when the dictionary lacks the postcode.
 /// </para>
 /// </summary>
 public sealed class PostcodeResolver
@@ -95,6 +104,7 @@ public sealed class PostcodeResolver
                 byNis[nis] = byNis.GetValueOrDefault(nis) + 1;
             }
         }
+        AddGeocodedLocalities(dataDir, mergers, sectors);
         var names = new Dictionary<int, (string Fr, string Nl)>();
         foreach (var (code, n) in refnis)
         {
@@ -102,6 +112,34 @@ public sealed class PostcodeResolver
             if (!names.ContainsKey(nis) || code == mergers.GetValueOrDefault(code, code)) names[nis] = (TextFolding.Fold(n.Fr), TextFolding.Fold(n.Nl));
         }
         return new PostcodeResolver(sectors, names) { UnmappedCodes = unmapped() };
+    }
+
+    /// <summary>
+    /// Adds the municipality of each geocoded bpost locality to its postcode's candidates, after the dictionary's
+    /// (a count of 0 orders it last: only the address's name chooses it) or alone when the dictionary lacks the
+    /// postcode (one count per locality).
+    /// </summary>
+    private static void AddGeocodedLocalities(string dataDir, IReadOnlyDictionary<string, string> mergers, Dictionary<int, Dictionary<int, int>> sectors)
+    {
+        var path = Path.Combine(dataDir, ReferenceGeo.GeocodedPostcodesFile);
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: the geocoded postcodes are missing (see data/reference/MANIFEST.md)");
+        var topology = Topology.Read(Path.Combine(dataDir, ReferenceGeo.TopologyFile));
+        var shapes = topology.Objects["municipalities"].Select(topology.Shape).ToList();
+        var known = sectors.Keys.ToHashSet();
+        using var reader = Sylvan.Data.Csv.CsvDataReader.Create(path);
+        int postcodeCol = reader.GetOrdinal("postal"), latCol = reader.GetOrdinal("lat"), lonCol = reader.GetOrdinal("lng");
+        while (reader.Read())
+        {
+            // a row of several postcodes ("2870,2890") names a merged municipality, not a locality
+            if (!int.TryParse(reader.GetString(postcodeCol), NumberStyles.None, CultureInfo.InvariantCulture, out var postcode) || postcode is < 1000 or > 9999) continue;
+            if (!double.TryParse(reader.GetString(latCol), NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
+                || !double.TryParse(reader.GetString(lonCol), NumberStyles.Float, CultureInfo.InvariantCulture, out var lon)) continue;
+            if (shapes.FirstOrDefault(sh => sh.Contains(lon, lat))?.Prop("nis") is not { } code) continue;   // a point off the generalised borders
+            var nis = int.Parse(mergers.GetValueOrDefault(code, code), CultureInfo.InvariantCulture);
+            var byNis = sectors.TryGetValue(postcode, out var d) ? d : sectors[postcode] = [];
+            if (!known.Contains(postcode)) byNis[nis] = byNis.GetValueOrDefault(nis) + 1;
+            else byNis.TryAdd(nis, 0);
+        }
     }
 
     /// <summary>The NIS code of the municipality, or 0 when the postcode is not a Belgian postcode the dictionary knows.</summary>
@@ -128,6 +166,6 @@ public sealed class PostcodeResolver
             if (_candidates[p] is { } c) yield return (p, c[0]);
     }
 
-    /// <summary>The NIS codes a postcode may lie in, most sectors first.</summary>
+    /// <summary>The NIS codes a postcode may lie in, most sectors first, then those known only from a geocoded locality.</summary>
     public IReadOnlyList<int> Candidates(int postcode) => postcode is >= 0 and < 10000 ? _candidates[postcode] ?? [] : [];
 }
