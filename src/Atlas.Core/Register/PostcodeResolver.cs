@@ -142,7 +142,7 @@ public sealed class PostcodeResolver
         }
     }
 
-    /// <summary>The NIS code of the municipality, or 0 when the postcode is not a Belgian postcode the dictionary knows.</summary>
+    /// <summary>The NIS code of the municipality, or 0 when the postcode is not a Belgian postcode the reference files know.</summary>
     public int Resolve(string? zipcode, string? municipalityNl = null, string? municipalityFr = null)
     {
         if (zipcode is null || zipcode.Length != 4 || !int.TryParse(zipcode, out var postcode) || postcode < 1000) return 0;
