@@ -43,12 +43,7 @@ public class AtlasIndexBenchmarks
     /// <summary>The units with the ECI of the panel of their counts, as the atlas reads it from its complexity panel.</summary>
     public static List<MunicipalityCounts> WithEci(List<MunicipalityCounts> units)
     {
-        var classes = units.SelectMany(u => u.Classes.Keys).Distinct().Order().ToArray();
-        var column = classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i);
-        var values = new double[units.Count, classes.Length];
-        for (var r = 0; r < units.Count; r++)
-            foreach (var (cls, n) in units[r].Classes) values[r, column[cls]] = n;
-        var result = EconomicComplexity.Compute(new ActivityMatrix([.. units.Select(u => u.Id)], [.. classes.Select(c => c.ToString("D4"))], values));
+        var result = EconomicComplexity.Compute(AtlasQueries.ClassMatrix(units.Select(u => (u.Id, u.Classes))));
         var eci = result.Regions.Select((id, r) => (id, r)).ToDictionary(p => p.id, p => result.Eci[p.r]);   // a region without presence is dropped
         return units.Select(u => u with { Eci = eci.GetValueOrDefault(u.Id, double.NaN) }).ToList();
     }

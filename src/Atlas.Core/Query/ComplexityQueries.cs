@@ -53,16 +53,22 @@ public sealed partial class AtlasQueries
     {
         if (Register.Info is null) throw new NoRegisterException(Register.Problem);
         var counts = Counts(Establishments, 2008);
-        var municipalities = counts.ByArea.Keys.Where(Areas.IsMunicipality).Order().ToArray();
-        var classes = municipalities.SelectMany(m => counts.ByArea[m].Keys).Distinct().Order().ToArray();
+        return ClassMatrix(counts.ByArea.Keys.Where(Areas.IsMunicipality).Order()
+            .Select(m => (m.ToString("D5"), (IReadOnlyDictionary<int, int>)counts.ByArea[m])));
+    }
+
+    /// <summary>A region × NACE class matrix (classes as four digits, in order) from each region's counts by class.</summary>
+    public static ActivityMatrix ClassMatrix(IEnumerable<(string Region, IReadOnlyDictionary<int, int> Classes)> regions)
+    {
+        var rows = regions.ToList();
+        var classes = rows.SelectMany(r => r.Classes.Keys).Distinct().Order().ToArray();
         var column = new Dictionary<int, int>(classes.Length);
         for (var i = 0; i < classes.Length; i++) column[classes[i]] = i;
-        var values = new double[municipalities.Length, classes.Length];
-        for (var r = 0; r < municipalities.Length; r++)
-            foreach (var (cls, n) in counts.ByArea[municipalities[r]])
+        var values = new double[rows.Count, classes.Length];
+        for (var r = 0; r < rows.Count; r++)
+            foreach (var (cls, n) in rows[r].Classes)
                 values[r, column[cls]] = n;
-        return new ActivityMatrix(
-            [.. municipalities.Select(m => m.ToString("D5"))], [.. classes.Select(c => c.ToString("D4"))], values);
+        return new ActivityMatrix([.. rows.Select(r => r.Region)], [.. classes.Select(c => c.ToString("D4"))], values);
     }
 
     /// <summary>Every measure of the national panel, computed once per register version.</summary>

@@ -21,14 +21,14 @@ public sealed record IndicatorTreatment(
     string Indicator, TreatmentKind Kind, int WinsorisedLow, int WinsorisedHigh,
     double SkewnessBefore, double KurtosisBefore, double SkewnessAfter, double KurtosisAfter, bool PassesAfter)
 {
-    /// <summary>The log transform in force (it matters only when <see cref="Kind"/> is <see cref="TreatmentKind.LogTransformed"/>).</summary>
+    /// <summary>The log transform applied, when <see cref="Kind"/> is <see cref="TreatmentKind.LogTransformed"/>.</summary>
     public LogTransform Log { get; init; }
 
     /// <summary>COINr's wording: "None", "Winsorised 3 points", "Log (CT)".</summary>
     public string Description => Kind switch
     {
         TreatmentKind.Winsorised => $"Winsorised {WinsorisedLow + WinsorisedHigh} points",
-        TreatmentKind.LogTransformed => SkewnessBefore < 0 && Log == LogTransform.CtSkew ? "Log (CT, skew)" : "Log (CT)",
+        TreatmentKind.LogTransformed => Log == LogTransform.CtSkew ? "Log (CT, skew)" : "Log (CT)",
         TreatmentKind.NotTested => "Not tested (fewer than 4 values)",
         _ => "None",
     };
@@ -85,10 +85,12 @@ public sealed record OutlierTreatment
                 Statistics.Skewness(x), Statistics.Kurtosis(x), Passes(x)));
         }
 
-        var logged = Log == LogTransform.CtSkew && sk < 0 ? LogCtLowTail(values) : LogCt(values);
+        // log_CT_skew is log_CT unless the skew is negative
+        var applied = Log == LogTransform.CtSkew && sk < 0 ? LogTransform.CtSkew : LogTransform.Ct;
+        var logged = applied == LogTransform.CtSkew ? LogCtLowTail(values) : LogCt(values);
         for (var i = 0; i < flags.Length; i++) if (!double.IsNaN(values[i])) flags[i] = CellTreatment.Log;
         return (logged, new IndicatorTreatment(indicator, TreatmentKind.LogTransformed, 0, 0, sk, kt,
-            Statistics.Skewness(logged), Statistics.Kurtosis(logged), Passes(logged)) { Log = Log });
+            Statistics.Skewness(logged), Statistics.Kurtosis(logged), Passes(logged)) { Log = applied });
     }
 
     /// <summary>
