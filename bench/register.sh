@@ -14,7 +14,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 . "$ROOT/bench/lib.sh"
 SCALE=${1:-1}
 SEED=${SEED:-1}
-UPDATE="$ROOT/../shared/reference/kbo/KboOpenData_0147_2025_10_12_Update"
+UPDATE="$ROOT/tests/fixtures/kbo/KboOpenData_0147_2025_10_12_Update"
 need /usr/bin/time:time
 work=$(mktemp -d)
 dump="$work/dump"

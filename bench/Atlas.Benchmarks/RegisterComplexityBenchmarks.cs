@@ -35,7 +35,7 @@ public class RegisterComplexityBenchmarks
             if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
             Directory.CreateDirectory(_dir);
             var dump = Path.Combine(_dir, "full");
-            var codes = Path.Combine(Paths.DataDir, "..", "..", "shared", "reference", "kbo", "KboOpenData_0147_2025_10_12_Update", "code.csv");
+            var codes = Path.Combine(Paths.DataDir, "..", "tests", "fixtures", "kbo", "KboOpenData_0147_2025_10_12_Update", "code.csv");
             KboDumpGenerator.Write(new GeneratorSpec { OutDir = dump, Scale = scale, Seed = 2025, ExtractNumber = 146, CodesPath = codes, DataDir = Paths.DataDir });
             _queries = AtlasSetup.Prepare(Paths.DataDir, db);
             RegisterImporter.Import(dump, RegisterStore.PathFor(db), Paths.DataDir);

@@ -21,7 +21,7 @@ var spec = new GeneratorSpec
     Scale = double.Parse(options.GetValueOrDefault("scale", "1"), CultureInfo.InvariantCulture),
     Seed = int.Parse(options.GetValueOrDefault("seed", "1"), CultureInfo.InvariantCulture),
     ExtractNumber = int.Parse(options.GetValueOrDefault("extract", "140"), CultureInfo.InvariantCulture),
-    CodesPath = options.GetValueOrDefault("codes") ?? Path.Combine(root, "..", "shared", "reference", "kbo", "KboOpenData_0147_2025_10_12_Update", "code.csv"),
+    CodesPath = options.GetValueOrDefault("codes") ?? Path.Combine(root, "tests", "fixtures", "kbo", "KboOpenData_0147_2025_10_12_Update", "code.csv"),
     DataDir = options.GetValueOrDefault("data") ?? Path.Combine(root, "data"),
     IncludeFrom = options.GetValueOrDefault("include"),
 };

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Atlas.Data;
 using Atlas.Query;
 using Atlas.Store;
+using Atlas.Text;
 using Atlas.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
@@ -20,7 +21,7 @@ public static class AtlasCommand
 
     internal static readonly Option<string?> DataDir = new("--data")
     {
-        Description = $"the data folder (default: ${AtlasSetup.DataEnv}, else the data/ folder of the repository)",
+        Description = $"the data folder (default: ${AtlasSetup.DataEnv}, else the data files shipped with this build of the atlas)",
         Recursive = true,
     };
 
@@ -79,16 +80,20 @@ public static class AtlasCommand
 
     private static Command Validate()
     {
-        var texts = new Option<string?>("--texts") { Description = "folder holding the texts of the sources, to check every key phrase against them" };
+        var texts = new Option<string?>("--texts")
+        {
+            Description = $"folder holding the texts of the sources, to check every key phrase against them (default: ${SourceTexts.Env}, else ../shared/seed beside the repository)",
+        };
         var command = new Command("validate", "Check every data file; print 'file:line: problem' for each problem and exit 1 if there is any.");
         command.Options.Add(texts);
         command.SetAction(parse =>
         {
             var dataDir = AtlasSetup.FindDataDir(parse.GetValue(DataDir));
-            var textsDir = parse.GetValue(texts);
+            var textsDir = SourceTexts.Find(parse.GetValue(texts));
             if (textsDir is not null && !Directory.Exists(textsDir))
             {
-                Console.Error.WriteLine($"--texts {textsDir}: no such folder.");
+                var named = parse.GetValue(texts) is not null ? "--texts" : SourceTexts.Env;
+                Console.Error.WriteLine($"{named} {textsDir}: no such folder.");
                 return 1;
             }
             var report = Validator.Run(dataDir, textsDir);
@@ -97,13 +102,13 @@ public static class AtlasCommand
             var summary = $"{data.Entities.Count()} entities ({data.Places.Count} places, {data.Sectors.Count} sectors, {data.Technologies.Count} technologies, {data.Organisations.Count} organisations, {data.Programmes.Count} programmes, {data.Sources.Count} sources) and {data.Facts.Count} facts in {dataDir}";
             var phrases = report.PhrasesChecked > 0
                 ? $"; {report.PhrasesChecked} key phrases checked against their source"
-                : "; key phrases not checked (give --texts DIR to check them)";
+                : $"; key phrases NOT checked: the source texts were not found ({SourceTexts.Hint})";
             if (report.IsValid)
             {
                 Console.Out.WriteLine($"OK: {summary}{phrases}.");
                 return 0;
             }
-            Console.Error.WriteLine($"{report.Problems.Count} problem(s) in {summary}.");
+            Console.Error.WriteLine($"{report.Problems.Count} problem(s) in {summary}{phrases}.");
             return 1;
         });
         return command;

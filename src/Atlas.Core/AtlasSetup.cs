@@ -15,22 +15,14 @@ public static class AtlasSetup
     public const string DbEnv = "ATLAS_DB";
 
     /// <summary>
-    /// The data folder: the one given, else ATLAS_DATA, else the first <c>data/</c> holding <c>sources.yaml</c> in the
-    /// current folder or above it, or beside the program or above it (a clone run with <c>dotnet run</c>).
+    /// The data folder: the one given, else ATLAS_DATA, else the data files shipped with this build (the repository's
+    /// <c>data/</c> folder when it was built; see <see cref="ShippedData"/>).
     /// </summary>
     public static string FindDataDir(string? given = null)
     {
         if (!string.IsNullOrWhiteSpace(given)) return Path.GetFullPath(given);
         if (Environment.GetEnvironmentVariable(DataEnv) is { Length: > 0 } env) return Path.GetFullPath(env);
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "data");
-                if (File.Exists(Path.Combine(candidate, "sources.yaml"))) return candidate;
-            }
-        }
-        return Path.GetFullPath("data");
+        return ShippedData.Folder();
     }
 
     /// <summary>The database: the one given, else ATLAS_DB, else atlas.db in the user's local data folder.</summary>

@@ -7,11 +7,13 @@ namespace Atlas.BrowserTests;
 
 /// <summary>
 /// The atlas served on a free loopback port, and Debian's Chromium driven by Playwright (the browser is the
-/// system's: Playwright's own browser downloads are not used).
+/// system's: Playwright's own browser downloads are not used). ATLAS_CHROMIUM names another browser binary.
+/// Without a browser every test is skipped with the reason (failed in CI).
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    public const string ChromiumEnv = "ATLAS_CHROMIUM";
+    public static string ChromiumPath => Environment.GetEnvironmentVariable(ChromiumEnv) is { Length: > 0 } path ? path : "/usr/bin/chromium";
     private readonly TestPaths.TempDir _dir = TestPaths.Temp();
     private WebApplication? _app;
     private IPlaywright? _playwright;
@@ -19,10 +21,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>Skips the calling test (fails it in CI) when there is no browser.</summary>
+    public static void RequireBrowser() => Requires.Present(File.Exists(ChromiumPath),
+        $"needs a browser: {ChromiumPath} is missing (install Debian's chromium, as .ci/run does, or point {ChromiumEnv} at a Chromium binary)");
+
     public async Task InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
-            throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does.");
+        if (!File.Exists(ChromiumPath)) return;
         var queries = AtlasSetup.Prepare(TestPaths.DataDir, _dir.File("atlas.db"));
         _app = AtlasWebApp.Create(queries, new WebOptions { Urls = "http://127.0.0.1:0" });
         await _app.StartAsync();

@@ -11,6 +11,7 @@ public class BrowserTests(BrowserFixture fixture)
     /// <summary>Runs a scenario on a fresh page; records every request and keeps a screenshot if it fails.</summary>
     private async Task Visit(Func<IPage, List<string>, Task> scenario, bool javaScript = true, [CallerMemberName] string name = "")
     {
+        BrowserFixture.RequireBrowser();
         await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = fixture.BaseUrl,
@@ -34,7 +35,7 @@ public class BrowserTests(BrowserFixture fixture)
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public Task Clicking_ghent_on_the_map_opens_its_page() => Visit(async (page, requests) =>
     {
         await page.GotoAsync("/en/");
@@ -46,7 +47,7 @@ public class BrowserTests(BrowserFixture fixture)
         Assert.All(requests, url => Assert.StartsWith(fixture.BaseUrl, url));
     });
 
-    [Fact]
+    [SkippableFact]
     public Task Searching_gand_reaches_ghent() => Visit(async (page, _) =>
     {
         await page.GotoAsync("/fr/");
@@ -60,7 +61,7 @@ public class BrowserTests(BrowserFixture fixture)
         Assert.Equal("Gand", await page.Locator("h1").InnerTextAsync());
     });
 
-    [Fact]
+    [SkippableFact]
     public Task Switching_to_dutch_shows_gent() => Visit(async (page, _) =>
     {
         await page.GotoAsync("/en/places/ghent");
@@ -71,7 +72,7 @@ public class BrowserTests(BrowserFixture fixture)
         Assert.True(await page.Locator("text=Innovatiesectoren").IsVisibleAsync());
     });
 
-    [Fact]
+    [SkippableFact]
     public Task Comparing_antwerp_and_bruges_shows_the_smart_port_in_common() => Visit(async (page, _) =>
     {
         await page.GotoAsync("/en/compare");
@@ -85,7 +86,7 @@ public class BrowserTests(BrowserFixture fixture)
         Assert.DoesNotContain("Green chemistry", await shared.InnerTextAsync());
     });
 
-    [Fact]
+    [SkippableFact]
     public Task A_fact_leads_to_its_source_and_passage() => Visit(async (page, _) =>
     {
         await page.GotoAsync("/en/places/ghent");
@@ -99,7 +100,7 @@ public class BrowserTests(BrowserFixture fixture)
         Assert.Contains("table row 3", await target.InnerTextAsync());
     });
 
-    [Fact]
+    [SkippableFact]
     public Task Search_works_without_javascript_and_shows_html_as_text() => Visit(async (page, _) =>
     {
         var dialogs = 0;
@@ -117,7 +118,7 @@ public class BrowserTests(BrowserFixture fixture)
         Assert.True(await page.Locator("ol.results mark").First.IsVisibleAsync());
     }, javaScript: false);
 
-    [Fact]
+    [SkippableFact]
     public Task A_missing_page_is_a_friendly_404_with_a_search_box() => Visit(async (page, _) =>
     {
         var response = await page.GotoAsync("/nl/places/atlantis");
@@ -126,7 +127,7 @@ public class BrowserTests(BrowserFixture fixture)
         Assert.Equal("atlantis", await page.Locator("#lost-q").InputValueAsync());
     });
 
-    [Fact]
+    [SkippableFact]
     public Task The_matrix_cells_lead_to_the_facts_behind_them() => Visit(async (page, _) =>
     {
         await page.GotoAsync("/en/matrix?of=sector");
@@ -137,7 +138,7 @@ public class BrowserTests(BrowserFixture fixture)
         Assert.True(await page.Locator("tbody tr").CountAsync() >= 1);
     });
 
-    [Fact]
+    [SkippableFact]
     public Task The_keyboard_reaches_the_skip_link_first() => Visit(async (page, _) =>
     {
         await page.GotoAsync("/en/");

@@ -8,9 +8,10 @@ public class CliTests
 
     public static Task<(int Code, string Out, string Err)> Run(params string[] args) => CliRunner.Run(args);
 
-    [Fact]
+    [SkippableFact]
     public async Task Validate_passes_on_the_shipped_data_and_checks_the_key_phrases()
     {
+        Requires.Article();
         var (code, stdout, _) = await Run("validate", "--data", TestPaths.DataDir, "--texts", TestPaths.SeedDir);
         Assert.Equal(0, code);
         Assert.Contains("OK:", stdout);

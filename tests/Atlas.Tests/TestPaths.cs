@@ -7,10 +7,19 @@ public static class TestPaths
 
     public static string DataDir => Path.Combine(RepoRoot, "data");
 
-    /// <summary>The shared folder beside the repository (../shared), holding the article and reference files.</summary>
+    /// <summary>Reference files and published results the tests compare with, with their provenance (MANIFEST.md there).</summary>
+    public static string FixturesDir => Path.Combine(RepoRoot, "tests", "fixtures");
+
+    /// <summary>The shared folder beside the repository (../shared), where the source article is by default.</summary>
     public static string SharedDir => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
 
-    public static string SeedDir => Path.Combine(SharedDir, "seed");
+    /// <summary>
+    /// The folder holding the source article's text, which the repository does not carry: ATLAS_SOURCES, else
+    /// ../shared/seed. Tests that read it call <see cref="Requires.Article"/> first.
+    /// </summary>
+    public static string SeedDir => Environment.GetEnvironmentVariable(Atlas.Text.SourceTexts.Env) is { Length: > 0 } env
+        ? Path.GetFullPath(env)
+        : Path.Combine(SharedDir, "seed");
 
     public static string ArticlePath => Path.Combine(SeedDir, "article-7-villes-belges-innovation-industrielle.txt");
 

@@ -6,7 +6,7 @@ namespace Atlas.Tests.Complexity;
 [Collection(CliTests.Name)]
 public class ComplexityCliTests
 {
-    private static string TradeSample => Path.Combine(TestPaths.SharedDir, "oracles", "complexity", "trade_data_sample.csv");
+    private static string TradeSample => Path.Combine(TestPaths.FixturesDir, "oracles", "complexity", "trade_data_sample.csv");
 
     private static Task<(int Code, string Out, string Err)> Run(params string[] args) => CliRunner.Run(args);
 
@@ -42,7 +42,7 @@ public class ComplexityCliTests
         var (header, rows) = Parse(File.ReadAllText(output), "year", "origin", "hs92");
         Assert.Equal(["year", "origin", "hs92", "export_val", "rca", "M", "density", "cog", "eci", "pci", "diversity", "ubiquity", "coi"], header);
         Assert.Equal(600, rows.Count);
-        var oracle = Path.Combine(TestPaths.SharedDir, "oracles", "complexity");
+        var oracle = Path.Combine(TestPaths.FixturesDir, "oracles", "complexity");
         foreach (var line in File.ReadAllLines(Path.Combine(oracle, "stata_oracle_country.csv")).Skip(1).Select(l => l.Split(',')))
         {
             var row = rows[$"{line[0]}|{line[1]}|1704"];

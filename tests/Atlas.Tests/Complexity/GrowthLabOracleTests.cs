@@ -6,14 +6,14 @@ namespace Atlas.Tests.Complexity;
 
 /// <summary>
 /// The library against the Growth Lab's reference: the Stata <c>ecomplexity</c> results for py-ecomplexity's own
-/// fixture (../shared/oracles/complexity, README there). Per year: diversity, ubiquity and M exactly; ECI, PCI and
+/// fixture (tests/fixtures/oracles/complexity; see tests/fixtures/MANIFEST.md). Per year: diversity, ubiquity and M exactly; ECI, PCI and
 /// COI to 1e-6 relative; the sampled cells' RCA, density and COG to 1e-6 relative.
 /// </summary>
 public class GrowthLabOracleTests(ITestOutputHelper output)
 {
     private const double Tolerance = 1e-6;
 
-    private static string OracleDir => Path.Combine(TestPaths.SharedDir, "oracles", "complexity");
+    private static string OracleDir => Path.Combine(TestPaths.FixturesDir, "oracles", "complexity");
 
     private static string[][] ReadCsv(string name) =>
         [.. File.ReadAllLines(Path.Combine(OracleDir, name)).Skip(1).Where(l => l.Length > 0).Select(l => l.Split(','))];

@@ -4,10 +4,10 @@ using Sylvan.Data.Csv;
 
 namespace Atlas.Tests.Composite;
 
-/// <summary>The COINr reference files in ../shared/oracles/composite, and the ASEM index built from COINr's own input.</summary>
+/// <summary>The COINr reference files in tests/fixtures/oracles/composite, and the ASEM index built from COINr's own input.</summary>
 public static class Oracle
 {
-    public static string Dir => Path.Combine(TestPaths.SharedDir, "oracles", "composite");
+    public static string Dir => Path.Combine(TestPaths.FixturesDir, "oracles", "composite");
     public static string InputDir => Path.Combine(Dir, "asem_v1_input");
     public static string PipelineDir => Path.Combine(Dir, "asem_coinr6_pipeline");
     public static string AsemData => Path.Combine(InputDir, "ASEM_iData.csv");

@@ -202,7 +202,7 @@ public class AtlasIndexFileTests
         var path = Path.Combine(data, AtlasIndexFile.RelativePath);
         var text = File.ReadAllText(path).Replace("    measure: diversity", "    measure: patents");
         File.WriteAllText(path, text);
-        var report = Validator.Run(data, TestPaths.SeedDir);
+        var report = Validator.Run(data);
         Assert.False(report.IsValid);
         var problem = Assert.Single(report.Problems, p => p.File == "data/index/atlas-index.yaml");
         Assert.Equal(LineOf(text, "measure: patents"), problem.Line);

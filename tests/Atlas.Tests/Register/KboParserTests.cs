@@ -7,7 +7,7 @@ namespace Atlas.Tests.Register;
 /// <summary>The KBO CSV format as the Cookbook defines it, on the real update extract 147 and on broken bytes.</summary>
 public class KboParserTests
 {
-    public static string Extract147 => Path.Combine(TestPaths.SharedDir, "reference", "kbo", "KboOpenData_0147_2025_10_12_Update");
+    public static string Extract147 => Path.Combine(TestPaths.FixturesDir, "kbo", "KboOpenData_0147_2025_10_12_Update");
 
     private static KboCsvReader Reader(string text, string[] header, int bufferSize = 1 << 20) =>
         KboCsvReader.Open(new MemoryStream(Encoding.UTF8.GetBytes(text)), "test.csv", header, bufferSize);
