@@ -4,6 +4,7 @@ using Atlas.Analytics.Composite;
 using Atlas.Data;
 using Atlas.Query;
 using BenchmarkDotNet.Attributes;
+using Atlas.Diagnostics;
 
 namespace Atlas.Benchmarks;
 

@@ -7,6 +7,7 @@ using Atlas.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Hosting;
+using Atlas.Diagnostics;
 
 namespace Atlas.Cli;
 
@@ -175,7 +176,7 @@ public static class AtlasCommand
         {
             return AtlasSetup.Prepare(dataDir, dbPath, log);
         }
-        catch (Atlas.Data.InvalidDataException e)
+        catch (DataProblemsException e)
         {
             foreach (var p in e.Problems) Console.Error.WriteLine(p);
             Console.Error.WriteLine($"The data has {e.Problems.Count} problem(s); the database was not changed. Fix them (atlas validate lists them) and start again.");

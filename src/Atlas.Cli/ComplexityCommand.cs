@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Atlas.Analytics.Complexity;
+using Atlas.Diagnostics;
 
 namespace Atlas.Cli;
 
@@ -61,7 +62,7 @@ public static class ComplexityCommand
         {
             slices = LongTable.Read(path, columns);
         }
-        catch (Atlas.Data.InvalidDataException e)
+        catch (DataProblemsException e)
         {
             foreach (var problem in e.Problems) Console.Error.WriteLine(problem);
             var more = e.Problems.Count >= LongTable.MaxProblems ? $" (reading stopped after {LongTable.MaxProblems})" : "";

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Atlas.Analytics.Composite;
+using Atlas.Diagnostics;
 
 namespace Atlas.Cli;
 
@@ -97,7 +98,7 @@ public static class CompositeCommand
                 Report(result, mc, sa, files, parse.GetValue(output)!, parse.GetValue(rankDigits));
                 return 0;
             }
-            catch (Atlas.Data.InvalidDataException e)
+            catch (DataProblemsException e)
             {
                 foreach (var p in e.Problems) Console.Error.WriteLine(p);
                 Console.Error.WriteLine($"{e.Problems.Count} problem(s) in the input: nothing was written.");

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Atlas.Data;
-using Atlas.Query;
 using Atlas.Store;
+using Atlas.Diagnostics;
 
 namespace Atlas;
 
@@ -39,22 +39,22 @@ public static class AtlasSetup
             "belgian-innovation-atlas", "atlas.db");
 
     /// <summary>Opens the store and seeds it if the data files changed since the last seed.</summary>
-    /// <exception cref="Atlas.Data.InvalidDataException">the data files have problems; nothing was written.</exception>
+    /// <exception cref="DataProblemsException">the data files have problems; nothing was written.</exception>
     /// <exception cref="StoreUnavailableException">the database cannot be opened or written.</exception>
-    public static AtlasQueries Prepare(string dataDir, string dbPath, TextWriter? log = null)
+    public static AtlasServices Prepare(string dataDir, string dbPath, TextWriter? log = null)
     {
-        var store = AtlasStore.Open(dbPath);
+        var store = SqliteCuratedStore.Open(dbPath);
         var files = DataLoader.InputFiles(dataDir);
         if (files.Count == 0)
-            throw new Atlas.Data.InvalidDataException([new Problem(dataDir, 0, "no data files here: pass --data DIR (the data/ folder of the repository) or set ATLAS_DATA")]);
+            throw new DataProblemsException([new Problem(dataDir, 0, "no data files here: pass --data DIR (the data/ folder of the repository) or set ATLAS_DATA")]);
         var currentHash = DataLoader.HashOf(files);
-        if (store.DataHash == currentHash) return new AtlasQueries(store);
+        if (store.DataVersion == currentHash) return AtlasServices.Sqlite(store);
 
         var watch = Stopwatch.StartNew();
         var report = Validator.Run(dataDir);
-        if (!report.IsValid) throw new Atlas.Data.InvalidDataException(report.Problems);
+        if (!report.IsValid) throw new DataProblemsException(report.Problems);
         store.Seed(report.Data);
         log?.WriteLine($"Seeded {store.Path} from {dataDir}: {report.Data.Entities.Count()} entities, {report.Data.Facts.Count} facts in {watch.ElapsedMilliseconds} ms.");
-        return new AtlasQueries(store);
+        return AtlasServices.Sqlite(store);
     }
 }

@@ -1,6 +1,7 @@
 using Atlas.Data;
 using Atlas.Store;
 using Microsoft.Data.Sqlite;
+using Atlas.Diagnostics;
 
 namespace Atlas.Tests;
 
@@ -57,7 +58,7 @@ public class StoreTests
 
         var ghent = Path.Combine(data, "facts", "03-ghent.yaml");
         File.WriteAllText(ghent, File.ReadAllText(ghent).Replace("object: blockchain", "object: blokchain"));
-        var error = Assert.Throws<Atlas.Data.InvalidDataException>(() => AtlasSetup.Prepare(data, db));
+        var error = Assert.Throws<DataProblemsException>(() => AtlasSetup.Prepare(data, db));
         Assert.Contains(error.Problems, p => p.ToString().StartsWith("data/facts/03-ghent.yaml:") && p.Message.Contains("'blokchain' does not exist"));
 
         var store = AtlasStore.Open(db);

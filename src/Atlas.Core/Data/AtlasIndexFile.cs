@@ -2,6 +2,7 @@ using System.Globalization;
 using Atlas.Analytics.Composite;
 using Atlas.Model;
 using YamlDotNet.RepresentationModel;
+using Atlas.Diagnostics;
 
 namespace Atlas.Data;
 
@@ -43,12 +44,7 @@ public static class AtlasIndexFile
     };
 
     /// <summary>Whether a NACE code as the file writes it ("21", "25.4", "62.01") holds a class (2110 is under "21").</summary>
-    public static bool Matches(string code, int cls)
-    {
-        var digits = code.Replace(".", "");
-        var c = cls.ToString("D4", CultureInfo.InvariantCulture);
-        return c.StartsWith(digits, StringComparison.Ordinal);
-    }
+    public static bool Matches(string code, int cls) => NaceCode.Covers(code, cls);
 
     private static bool ValidNace(string code) =>
         code.Length is >= 2 and <= 5 && code.Replace(".", "") is { Length: >= 2 and <= 4 } d && d.All(char.IsAsciiDigit)
@@ -75,7 +71,7 @@ public static class AtlasIndexFile
             if (id is not null)
             {
                 index = new AtlasAggregate(id, names);
-                nodes.Add(new Aggregate(id, names.Get(Lang.En), 3, null, 1) { Origin = new Origin(name, YamlFile.LineOf(im)) });
+                nodes.Add(new Aggregate(id, names.Get(Lang.En), 3, null, 1) { Origin = new SourcePosition(name, YamlFile.LineOf(im)) });
             }
         }
 
@@ -93,7 +89,7 @@ public static class AtlasIndexFile
                 var parent = file.Str(m, "parent", what, required: true);
                 if (id is null || weight is null || parent is null) continue;
                 pillars.Add(new AtlasAggregate(id, names));
-                nodes.Add(new Aggregate(id, names.Get(Lang.En), 2, parent, weight.Value) { Origin = new Origin(name, YamlFile.LineOf(m)) });
+                nodes.Add(new Aggregate(id, names.Get(Lang.En), 2, parent, weight.Value) { Origin = new SourcePosition(name, YamlFile.LineOf(m)) });
             }
 
         var indicators = new List<AtlasIndicator>();
@@ -139,7 +135,7 @@ public static class AtlasIndexFile
                 }
                 if (id is null || weight is null || parent is null || direction is null || measure is null) continue;
                 indicators.Add(new AtlasIndicator(id, names, measure.Value, nace, exclude, years));
-                nodes.Add(new Indicator(id, names.Get(Lang.En), parent, weight.Value, direction.Value) { Origin = new Origin(name, YamlFile.LineOf(m)) });
+                nodes.Add(new Indicator(id, names.Get(Lang.En), parent, weight.Value, direction.Value) { Origin = new SourcePosition(name, YamlFile.LineOf(m)) });
             }
 
         foreach (var p in nodes.Where(n => n is Aggregate { Level: 2 } && index is not null && n.Parent != index.Id))
@@ -152,7 +148,7 @@ public static class AtlasIndexFile
             var structure = IndexStructure.Create(nodes);
             return new AtlasIndexDefinition(structure, index, pillars, indicators);
         }
-        catch (InvalidDataException e)
+        catch (DataProblemsException e)
         {
             problems.AddRange(e.Problems);
             return null;

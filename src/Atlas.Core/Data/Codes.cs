@@ -19,15 +19,6 @@ public static partial class Ids
     }
 }
 
-/// <summary>NACE codes as written in data files: a section letter, a division (26), a group (26.1), a class (26.11).</summary>
-public static partial class NaceCode
-{
-    [GeneratedRegex(@"^([A-U]|\d{2}(\.\d{1,2})?)$")]
-    private static partial Regex Pattern();
-
-    public static bool IsWellFormed(string code) => Pattern().IsMatch(code);
-}
-
 /// <summary>A programme's period: a year, a month, or a range of them (2014/2020).</summary>
 public static class PeriodRange
 {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Atlas.Model;
 using YamlDotNet.RepresentationModel;
+using Atlas.Diagnostics;
 
 namespace Atlas.Data;
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Atlas.Geo;
 using Atlas.Model;
+using Atlas.Diagnostics;
 
 namespace Atlas.Data;
 
@@ -154,7 +155,7 @@ public static partial class ReferenceGeo
         var map = new Dictionary<string, string>();
         foreach (var m in ReadMergers(Path.Combine(dataDir, MergersFile), f => f, problems))
             foreach (var old in m.Old) map[old] = m.New.ToString();
-        if (problems.Count > 0) throw new InvalidDataException(problems);
+        if (problems.Count > 0) throw new DataProblemsException(problems);
         return map;
     }
 
@@ -163,7 +164,7 @@ public static partial class ReferenceGeo
     {
         var problems = new List<Problem>();
         var rows = ReadRefnis(Path.Combine(dataDir, RefnisFile), f => f, problems);
-        if (problems.Count > 0) throw new InvalidDataException(problems);
+        if (problems.Count > 0) throw new DataProblemsException(problems);
         return rows.Where(r => r.Code.IsMunicipality).ToDictionary(r => r.Code.ToString(), r => (r.Fr, r.Nl));
     }
 

@@ -1,5 +1,6 @@
 using Atlas.Model;
 using Atlas.Text;
+using Atlas.Diagnostics;
 
 namespace Atlas.Data;
 

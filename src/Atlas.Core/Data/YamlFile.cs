@@ -1,6 +1,7 @@
 using Atlas.Model;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using Atlas.Diagnostics;
 
 namespace Atlas.Data;
 

@@ -1,13 +1,9 @@
+using Atlas.Diagnostics;
+
 namespace Atlas.Model;
 
 /// <summary>The kinds of thing the atlas knows. Every entity id is unique across all of them.</summary>
 public enum EntityType { Place, Sector, Technology, Organisation, Programme, Source }
-
-/// <summary>Where an entity was written: the data file and line, for error messages that point at it.</summary>
-public readonly record struct SourcePosition(string File, int Line)
-{
-    public override string ToString() => $"{File}:{Line}";
-}
 
 /// <summary>What every entity has: a stable slug id, names in FR/NL/EN, aliases, a description.</summary>
 public abstract class Entity

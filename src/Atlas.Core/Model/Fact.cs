@@ -1,3 +1,5 @@
+using Atlas.Diagnostics;
+
 namespace Atlas.Model;
 
 /// <summary>The closed vocabulary of what a fact can say about its subject.</summary>

@@ -12,7 +12,11 @@ public readonly record struct NisCode
     public int Value => _value;
     public override string ToString() => _value.ToString("D5");
 
-    public bool IsMunicipality => _value % 1000 != 0;
+    /// <summary>A municipality: any code but the Kingdom, a region, a province or an arrondissement (XY000), and the two Brabant provinces, whose codes (20001, 20002) are not round.</summary>
+    public bool IsMunicipality => IsMunicipalityCode(_value);
+
+    /// <summary>The municipality rule on a code as a number (44021); see <see cref="IsMunicipality"/>.</summary>
+    public static bool IsMunicipalityCode(int code) => code % 1000 != 0 && code is not (20001 or 20002);
 
     /// <summary>The arrondissement a municipality code belongs to: its first two digits followed by 000.</summary>
     public NisCode Arrondissement => new(_value / 1000 * 1000);

@@ -34,25 +34,6 @@ public static class NaceVersions
     public static bool IsValid(int version) => version is 2003 or 2008 or 2025;
 }
 
-/// <summary>
-/// A NACE-BEL code as the register writes it: digits only, 5 (sub-class, 62010) or 7 (national detail, 0111001).
-/// Its class is its first four digits, its group three, its division two.
-/// </summary>
-public readonly record struct NaceCode(int Value, byte Digits)
-{
-    public override string ToString() => Value.ToString("D" + Digits);
-
-    /// <summary>The class (first four digits) as a number: 6201 for 62010, 111 for 0111001.</summary>
-    public int Class => Digits >= 4 ? (int)(Value / Pow10(Digits - 4)) : -1;
-
-    private static long Pow10(int n)
-    {
-        long p = 1;
-        for (var i = 0; i < n; i++) p *= 10;
-        return p;
-    }
-}
-
 /// <summary>An enterprise (a legal person or a natural person registered as an enterprise).</summary>
 public readonly record struct EnterpriseRow(long Number, string Status, string JuridicalSituation, string TypeOfEnterprise,
     string? JuridicalForm, string? JuridicalFormCac, DateOnly StartDate);

@@ -1,30 +1,24 @@
 using System.Globalization;
+using Atlas.Store;
+using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace Atlas.Register;
 
 /// <summary>What the loaded register is: the extract it holds and when it was imported.</summary>
-public sealed record RegisterInfo(int ExtractNumber, string ExtractType, int? FullExtractNumber, string? SnapshotDate, string? ImportedAt)
-{
-    public System.Text.Json.Nodes.JsonObject ToJson() => new()
-    {
-        ["extract"] = ExtractNumber,
-        ["extractType"] = ExtractType,
-        ["fullExtract"] = FullExtractNumber,
-        ["snapshotDate"] = SnapshotDate,
-        ["importedAt"] = ImportedAt,
-    };
-}
+public sealed record RegisterInfo(int ExtractNumber, string ExtractType, int? FullExtractNumber, string? SnapshotDate, string? ImportedAt);
 
 /// <summary>
 /// The enterprise register's own SQLite file, beside the atlas database: <c>atlas.db</c> → <c>atlas.register.db</c>.
 /// It is written only by <c>atlas import kbo</c> (a full dump replaces it whole, an update changes it in one
-/// transaction) and read by the query layer; re-seeding the curated data never touches it. Connections are not
+/// transaction) and read by the features; re-seeding the curated data never touches it. Connections are not
 /// pooled, so that a register replaced by a new import is seen by the next request.
 /// </summary>
-public sealed class RegisterStore(string path)
+public sealed class RegisterStore(string path) : IRegisterStore
 {
     public string Path { get; } = System.IO.Path.GetFullPath(path);
+    public string Location => Path;
+    public string Version => CachedStamp;
 
     /// <summary>The register file that goes with an atlas database: the same name with <c>.register.db</c>.</summary>
     public static string PathFor(string atlasDbPath)
@@ -121,4 +115,43 @@ public sealed class RegisterStore(string path)
         c.Open();
         return c;
     }
+
+    public IReadOnlyList<AreaClassCount> Counts(int unit, int naceVersion)
+    {
+        using var c = Connect();
+        return c.Query<AreaClassCount>("SELECT nis AS Nis, class AS Class, n AS Count FROM spec_counts WHERE unit = $unit AND version = $naceVersion",
+            new { unit, naceVersion }).ToList();
+    }
+
+    public IReadOnlyList<NaceLabel> NaceLabels(int naceVersion)
+    {
+        using var c = Connect();
+        return c.Query<NaceLabel>("SELECT code AS Code, label_fr AS Fr, label_nl AS Nl, label_en AS En FROM nace WHERE version = $naceVersion",
+            new { naceVersion }).ToList();
+    }
+
+    public IReadOnlyDictionary<int, string> SectionsOfDivisions(int naceVersion)
+    {
+        using var c = Connect();
+        return c.Query<(string Code, string Section)>("SELECT code, section FROM nace WHERE version = $naceVersion AND level = 'division' AND section IS NOT NULL",
+            new { naceVersion }).ToDictionary(x => int.Parse(x.Code, CultureInfo.InvariantCulture), x => x.Section);
+    }
+
+    public IReadOnlyList<CodeLabel> Codes()
+    {
+        using var c = Connect();
+        return c.Query<CodeLabel>("SELECT category AS Category, code AS Code, language AS Language, description AS Description FROM code").ToList();
+    }
+
+    public IReadOnlyList<SeatCount> EnterprisesBySeat(string since)
+    {
+        using var c = Connect();
+        return c.Query<SeatCount>("""
+            SELECT s.nis AS Nis, count(*) AS Enterprises, sum(e.start_date > $since) AS Young
+            FROM (SELECT DISTINCT entity, nis FROM address WHERE type = 'REGO' AND nis IS NOT NULL) s
+            JOIN enterprise e ON e.number = s.entity GROUP BY s.nis
+            """, new { since }).ToList();
+    }
+
+    public IRegisterSession Open() => new RegisterSession(Connect());
 }

@@ -1,3 +1,4 @@
+using Atlas.Model;
 using Microsoft.Data.Sqlite;
 
 namespace Atlas.Register;
@@ -42,7 +43,7 @@ public static class Areas
         return [arrondissement, province, region];
     }
 
-    public static bool IsMunicipality(int nis) => nis % 1000 != 0 && nis is not (20001 or 20002);
+    public static bool IsMunicipality(int nis) => Atlas.Model.NisCode.IsMunicipalityCode(nis);
 }
 
 /// <summary>

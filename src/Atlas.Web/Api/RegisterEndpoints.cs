@@ -4,6 +4,7 @@ using Atlas.Query;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Atlas.Diagnostics;
 
 namespace Atlas.Web.Api;
 

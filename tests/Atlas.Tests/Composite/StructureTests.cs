@@ -1,4 +1,5 @@
 using Atlas.Analytics.Composite;
+using Atlas.Diagnostics;
 
 namespace Atlas.Tests.Composite;
 
@@ -10,7 +11,7 @@ public class StructureTests
 
     private static string Problems(params IndexNode[] nodes)
     {
-        var e = Assert.Throws<Atlas.Data.InvalidDataException>(() => IndexStructure.Create(nodes));
+        var e = Assert.Throws<DataProblemsException>(() => IndexStructure.Create(nodes));
         return string.Join("\n", e.Problems);
     }
 

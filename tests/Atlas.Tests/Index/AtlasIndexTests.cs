@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Atlas.Data;
 using Atlas.Query;
 using Atlas.Tests.Register;
+using Atlas.Diagnostics;
 
 namespace Atlas.Tests.Index;
 

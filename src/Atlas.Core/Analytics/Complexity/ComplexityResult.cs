@@ -128,6 +128,25 @@ public sealed class ComplexityResult
     public GrowthOpportunities GrowthOpportunities(int region, int top = 10, int related = 3) =>
         Complexity.GrowthOpportunities.For(this, region, top, related);
 
+    /// <summary>
+    /// The regions most like a region by the shape of its activity structure: the cosine similarity of their RCA rows
+    /// (relative to the whole, not size), highest first, ties by name.
+    /// </summary>
+    public IReadOnlyList<(int Region, double Similarity)> MostSimilar(int region, int top)
+    {
+        var mine = Rca.Row(region);
+        var myNorm = Math.Sqrt(VectorMath.Dot(mine, mine));
+        var scores = new List<(int Region, double Similarity)>(Regions.Count);
+        for (var r = 0; r < Regions.Count; r++)
+        {
+            if (r == region) continue;
+            var other = Rca.Row(r);
+            var norm = Math.Sqrt(VectorMath.Dot(other, other));
+            scores.Add((r, norm == 0 || myNorm == 0 ? 0 : VectorMath.Dot(mine, other) / (norm * myNorm)));
+        }
+        return scores.OrderByDescending(x => x.Similarity).ThenBy(x => Regions[x.Region], StringComparer.Ordinal).Take(top).ToList();
+    }
+
     private static Dictionary<string, int> Index(string[] names)
     {
         var index = new Dictionary<string, int>(names.Length, StringComparer.Ordinal);

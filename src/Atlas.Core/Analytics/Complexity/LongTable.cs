@@ -1,6 +1,7 @@
 using System.Globalization;
 using Atlas.Data;
 using Sylvan.Data.Csv;
+using Atlas.Diagnostics;
 
 namespace Atlas.Analytics.Complexity;
 
@@ -20,7 +21,7 @@ public static class LongTable
     /// <summary>Reading stops after this many problems: enough to see a pattern, not a flood.</summary>
     public const int MaxProblems = 20;
 
-    /// <exception cref="Atlas.Data.InvalidDataException">the file is missing, empty or has bad rows</exception>
+    /// <exception cref="DataProblemsException">the file is missing, empty or has bad rows</exception>
     public static IReadOnlyList<LongTableSlice> Read(string path, LongTableColumns columns)
     {
         if (!File.Exists(path)) throw Invalid(new Problem(path, 0, "no such file"));
@@ -132,5 +133,5 @@ public static class LongTable
         return v;
     }
 
-    private static Atlas.Data.InvalidDataException Invalid(params IReadOnlyList<Problem> problems) => new(problems);
+    private static DataProblemsException Invalid(params IReadOnlyList<Problem> problems) => new(problems);
 }

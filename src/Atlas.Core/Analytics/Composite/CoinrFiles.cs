@@ -1,6 +1,7 @@
 using System.Globalization;
 using Atlas.Data;
 using Sylvan.Data.Csv;
+using Atlas.Diagnostics;
 
 namespace Atlas.Analytics.Composite;
 
@@ -15,7 +16,7 @@ namespace Atlas.Analytics.Composite;
 /// indicator, group and denominator named in iMeta.</item>
 /// </list>
 /// Missing values may be written empty, NA, NaN, N/A, #N/A or null. Every problem is reported as <c>file:line: what</c>,
-/// all of them at once, in an <see cref="Atlas.Data.InvalidDataException"/>.
+/// all of them at once, in an <see cref="DataProblemsException"/>.
 /// </summary>
 public static class CoinrFiles
 {
@@ -36,12 +37,12 @@ public static class CoinrFiles
     {
         var problems = new List<Problem>();
         var rows = ReadCsv(path, problems);
-        if (rows is null) throw new Atlas.Data.InvalidDataException(problems);
+        if (rows is null) throw new DataProblemsException(problems);
         var (header, lines) = rows.Value;
         var col = Columns(header);
         var missing = RequiredMetaColumns.Where(c => !col.ContainsKey(c)).ToList();
         if (missing.Count > 0)
-            throw new Atlas.Data.InvalidDataException([new Problem(path, 1,
+            throw new DataProblemsException([new Problem(path, 1,
                 $"missing column(s) {string.Join(", ", missing)}: COINr's iMeta needs {string.Join(", ", RequiredMetaColumns)}")]);
 
         string? Cell(string[] row, string name) => col.TryGetValue(name, out var i) && i < row.Length && !MissingMarkers.Contains(row[i].Trim()) ? row[i].Trim() : null;
@@ -64,7 +65,7 @@ public static class CoinrFiles
             }
             firstLine[code] = line;
             var type = Cell(row, "Type");
-            var origin = new Origin(path, line);
+            var origin = new SourcePosition(path, line);
             switch (type?.ToLowerInvariant())
             {
                 case "group": groups.Add(code); continue;
@@ -115,9 +116,9 @@ public static class CoinrFiles
         if (problems.Count == 0)
         {
             try { structure = IndexStructure.Create(nodes); }
-            catch (Atlas.Data.InvalidDataException e) { problems.AddRange(e.Problems); }
+            catch (DataProblemsException e) { problems.AddRange(e.Problems); }
         }
-        if (problems.Count > 0) throw new Atlas.Data.InvalidDataException(problems);
+        if (problems.Count > 0) throw new DataProblemsException(problems);
         return new Meta(structure!, groups, denominators, others);
     }
 
@@ -125,11 +126,11 @@ public static class CoinrFiles
     {
         var problems = new List<Problem>();
         var rows = ReadCsv(path, problems);
-        if (rows is null) throw new Atlas.Data.InvalidDataException(problems);
+        if (rows is null) throw new DataProblemsException(problems);
         var (header, lines) = rows.Value;
         var col = Columns(header);
         if (!col.ContainsKey("uCode"))
-            throw new Atlas.Data.InvalidDataException([new Problem(path, 1, "there is no uCode column: COINr's iData needs one, holding a unique code per unit")]);
+            throw new DataProblemsException([new Problem(path, 1, "there is no uCode column: COINr's iData needs one, holding a unique code per unit")]);
 
         var structure = meta.Structure;
         var indicatorCodes = structure.Indicators.Select(i => i.Code).ToList();
@@ -145,7 +146,7 @@ public static class CoinrFiles
             problems.Add(new Problem(i.Origin?.File ?? metaPath, i.Origin?.Line ?? 0, $"the indicator '{i.Code}' has no column in {Path.GetFileName(path)}"));
         foreach (var d in meta.Denominators.Where(d => !col.ContainsKey(d)).Where(d => structure.Indicators.Any(i => i.Denominator == d)))
             problems.Add(new Problem(path, 1, $"there is no column for the denominator '{d}'"));
-        if (problems.Count > 0) throw new Atlas.Data.InvalidDataException(problems);
+        if (problems.Count > 0) throw new DataProblemsException(problems);
 
         string Cell(string[] row, string name) => col.TryGetValue(name, out var i) && i < row.Length ? row[i].Trim() : "";
 
@@ -157,11 +158,11 @@ public static class CoinrFiles
             {
                 var wanted = times.FirstOrDefault(t => SameTime(t, time));
                 if (wanted is null)
-                    throw new Atlas.Data.InvalidDataException([new Problem(path, 0, $"no row has Time {time}: the data has {string.Join(", ", times)}")]);
+                    throw new DataProblemsException([new Problem(path, 0, $"no row has Time {time}: the data has {string.Join(", ", times)}")]);
                 lines = lines.Where(l => Cell(l.Row, "Time") == wanted).ToList();
             }
             else if (times.Count > 1)
-                throw new Atlas.Data.InvalidDataException([new Problem(path, 0, $"the data holds several times ({string.Join(", ", times)}): choose one (--time)")]);
+                throw new DataProblemsException([new Problem(path, 0, $"the data holds several times ({string.Join(", ", times)}): choose one (--time)")]);
         }
 
         var groupCols = meta.Groups.Where(col.ContainsKey).OrderBy(g => col[g]).ToList();
@@ -184,7 +185,7 @@ public static class CoinrFiles
             units.Add(new Unit(code, MissingMarkers.Contains(name) ? code : name)
             {
                 Groups = groupCols.ToDictionary(g => g, g => MissingMarkers.Contains(Cell(row, g)) ? null : (string?)Cell(row, g), StringComparer.Ordinal),
-                Origin = new Origin(path, line),
+                Origin = new SourcePosition(path, line),
             });
             for (var i = 0; i < indicatorCodes.Count; i++) values[i].Add(Value(row, indicatorCodes[i]));
             for (var i = 0; i < denCols.Count; i++) dens[i].Add(Value(row, denCols[i]));
@@ -199,7 +200,7 @@ public static class CoinrFiles
             }
         }
         if (units.Count < 2) problems.Add(new Problem(path, 0, $"the data has {units.Count} unit(s): an index needs at least 2"));
-        if (problems.Count > 0) throw new Atlas.Data.InvalidDataException(problems);
+        if (problems.Count > 0) throw new DataProblemsException(problems);
 
         var unitCodes = units.Select(u => u.Code).ToList();
         var raw = new StageTable("Raw", unitCodes, indicatorCodes, values.Select(v => v.ToArray()).ToArray());

@@ -1,4 +1,5 @@
 using Atlas.Data;
+using Atlas.Diagnostics;
 
 namespace Atlas.Analytics.Composite;
 
@@ -53,7 +54,7 @@ public sealed class IndexStructure
     public IndexStructure WithWeights(IReadOnlyDictionary<string, double> weights) =>
         Create(Nodes.Select(n => weights.TryGetValue(n.Code, out var w) ? n with { Weight = w } : n));
 
-    /// <summary>Checks the nodes and builds the tree; throws <see cref="Atlas.Data.InvalidDataException"/> listing every problem.</summary>
+    /// <summary>Checks the nodes and builds the tree; throws <see cref="DataProblemsException"/> listing every problem.</summary>
     public static IndexStructure Create(IEnumerable<IndexNode> nodes)
     {
         var list = nodes.ToList();
@@ -127,7 +128,7 @@ public sealed class IndexStructure
                 problems.Add(new Problem(list.FirstOrDefault()?.Origin?.File ?? "index structure", 0, "the tree has no indicators"));
         }
 
-        if (problems.Count > 0) throw new Atlas.Data.InvalidDataException(problems);
+        if (problems.Count > 0) throw new DataProblemsException(problems);
         return new IndexStructure(list);
     }
 }

@@ -1,13 +1,9 @@
+using Atlas.Diagnostics;
+
 namespace Atlas.Analytics.Composite;
 
 /// <summary>Whether more of an indicator is better (<see cref="Positive"/>) or worse (<see cref="Negative"/>).</summary>
 public enum Direction { Negative = -1, Positive = 1 }
-
-/// <summary>Where a definition came from, so that an error can say <c>file:line</c>.</summary>
-public sealed record Origin(string File, int Line)
-{
-    public override string ToString() => Line > 0 ? $"{File}:{Line}" : File;
-}
 
 /// <summary>
 /// One node of the index tree: an indicator (level 1) or an aggregate (pillar, sub-index, index) above it.
@@ -16,7 +12,7 @@ public sealed record Origin(string File, int Line)
 /// </summary>
 public abstract record IndexNode(string Code, string Name, int Level, string? Parent, double Weight)
 {
-    public Origin? Origin { get; init; }
+    public SourcePosition? Origin { get; init; }
 }
 
 /// <summary>An indicator: a column of data, with its direction and, optionally, the denominator that divides it.</summary>
@@ -49,7 +45,7 @@ public sealed record Unit(string Code, string Name)
     /// <summary>Group memberships by group column (e.g. <c>EurAsia_group → Europe</c>); null where unknown.</summary>
     public IReadOnlyDictionary<string, string?> Groups { get; init; } = new Dictionary<string, string?>();
 
-    public Origin? Origin { get; init; }
+    public SourcePosition? Origin { get; init; }
 }
 
 /// <summary>Thrown when a step of the pipeline cannot be applied to the data (e.g. a geometric mean of a zero).</summary>

@@ -1,13 +1,16 @@
 namespace Atlas.Store;
 
 /// <summary>
-/// The SQLite schema. The database is a cache of the data files: every table but <c>meta</c> is rebuilt from them
-/// when their content hash changes. Bump <see cref="Version"/> when the schema or what seeding writes changes;
-/// the store then rebuilds.
+/// The SQLite schema of the curated data. The database is a cache of the data files: every table but <c>meta</c> is
+/// rebuilt from them when their content hash changes. Bump <see cref="Version"/> when the schema or what seeding
+/// writes changes; the store then rebuilds.
 /// </summary>
-public static class Schema
+public static class CuratedSchema
 {
-    public const int Version = 2;
+    public const int Version = 3;
+
+    /// <summary>Every table, for a rebuild of an older layout.</summary>
+    public static readonly string[] Tables = ["entities", "aliases", "facts", "fact_entities", "search", "meta"];
 
     public const string Create = """
         CREATE TABLE IF NOT EXISTS meta (
@@ -18,22 +21,8 @@ public static class Schema
             id         TEXT PRIMARY KEY,
             type       TEXT NOT NULL,             -- place, sector, technology, organisation, programme, source
             kind       TEXT NOT NULL,             -- the finer kind: city, municipality, university, label ...
-            name_fr    TEXT NOT NULL,
-            name_nl    TEXT NOT NULL,
-            name_en    TEXT NOT NULL,
-            parent_id  TEXT,
-            nis        TEXT,
-            is_current INTEGER NOT NULL DEFAULT 1, -- 0 for municipalities merged away
-            sort_key   TEXT NOT NULL,             -- folded English name, for stable listings
-            json       TEXT NOT NULL              -- the entity as the API shows it
-        );
-        CREATE INDEX IF NOT EXISTS entities_type_kind ON entities (type, kind, sort_key);
-        CREATE INDEX IF NOT EXISTS entities_parent ON entities (parent_id);
-        CREATE TABLE IF NOT EXISTS aliases (
-            alias     TEXT NOT NULL,              -- folded: lowercase, no accents
-            entity_id TEXT NOT NULL,
-            rank      INTEGER NOT NULL,           -- which entity wins an ambiguous alias: cities before municipalities
-            PRIMARY KEY (alias, entity_id)
+            seq        INTEGER NOT NULL,          -- order in the data files
+            document   TEXT NOT NULL              -- the entity with every field of its type (see EntityDocument)
         );
         CREATE TABLE IF NOT EXISTS facts (
             id           TEXT PRIMARY KEY,
@@ -60,13 +49,6 @@ public static class Schema
             line         INTEGER NOT NULL
         );
         CREATE INDEX IF NOT EXISTS facts_subject ON facts (subject_id, seq);
-        CREATE INDEX IF NOT EXISTS facts_source ON facts (source_id, seq);
-        CREATE TABLE IF NOT EXISTS fact_entities (
-            fact_id   TEXT NOT NULL,
-            entity_id TEXT NOT NULL,
-            role      TEXT NOT NULL,              -- subject, object, context
-            PRIMARY KEY (entity_id, fact_id, role)
-        );
         CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5 (
             entity_id UNINDEXED,                  -- the entity a hit leads to (a fact leads to its subject)
             fact_id   UNINDEXED,                  -- set when the document is a fact
@@ -79,9 +61,7 @@ public static class Schema
 
     public const string Clear = """
         DELETE FROM entities;
-        DELETE FROM aliases;
         DELETE FROM facts;
-        DELETE FROM fact_entities;
         DELETE FROM search;
         """;
 }

@@ -1,0 +1,49 @@
+using Atlas.AtlasIndex;
+using Atlas.Catalogue;
+using Atlas.Claims;
+using Atlas.Companies;
+using Atlas.Compare;
+using Atlas.Complexity;
+using Atlas.Register;
+using Atlas.Search;
+using Atlas.Snapshots;
+using Atlas.Specialisation;
+using Atlas.Store;
+
+namespace Atlas;
+
+/// <summary>
+/// The atlas as the pages, the API and the commands use it: its stores, the snapshots of their current data, and one
+/// service per feature, each reading the snapshots and its own narrow store interface. It holds no logic of its own.
+/// </summary>
+public sealed class AtlasServices
+{
+    public AtlasServices(ICuratedStore curated, IRegisterStore register)
+    {
+        Snapshots = new AtlasSnapshots(curated, register);
+        Entities = new EntityQueries(Snapshots);
+        Search = new SearchQueries(Snapshots);
+        Compare = new CompareQueries(Snapshots);
+        Companies = new CompanyQueries(Snapshots);
+        Specialisation = new SpecialisationQueries(Snapshots);
+        Claims = new ClaimQueries(Snapshots);
+        Complexity = new ComplexityQueries(Snapshots);
+        Index = new AtlasIndexQueries(Snapshots);
+    }
+
+    /// <summary>The embedded stores: the SQLite database and the register file beside it (atlas.db → atlas.register.db).</summary>
+    public static AtlasServices Sqlite(SqliteCuratedStore store) => new(store, Register.RegisterStore.For(store.Path));
+
+    public AtlasSnapshots Snapshots { get; }
+    public ICuratedStore CuratedStore => Snapshots.CuratedStore;
+    public IRegisterStore RegisterStore => Snapshots.RegisterStore;
+
+    public EntityQueries Entities { get; }
+    public SearchQueries Search { get; }
+    public CompareQueries Compare { get; }
+    public CompanyQueries Companies { get; }
+    public SpecialisationQueries Specialisation { get; }
+    public ClaimQueries Claims { get; }
+    public ComplexityQueries Complexity { get; }
+    public AtlasIndexQueries Index { get; }
+}

@@ -1,0 +1,36 @@
+using Atlas.Data;
+
+namespace Atlas.Store;
+
+/// <summary>Raised when the database cannot be opened or written; says which one and what to do.</summary>
+public sealed class StoreUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>A document of the full-text index that matched: the entity it leads to, the fact when it is one, and its score.</summary>
+public sealed record TextMatch(string EntityId, string? FactId, double Score);
+
+/// <summary>
+/// The curated data — entities, facts, the map, the index definition — as a store holds it: seeded from the data
+/// files in one transaction, read back whole (the atlas keeps one snapshot of it per data version), and searched in
+/// full text. SQLite is the embedded store; a server store implements the same interface.
+/// </summary>
+public interface ICuratedStore
+{
+    /// <summary>Where the data is, for messages: a file, or a server and database.</summary>
+    string Location { get; }
+
+    /// <summary>The version of the data the store holds (the content hash of what it was seeded from), or null when empty.</summary>
+    string? DataVersion { get; }
+
+    /// <summary>Replaces the content with <paramref name="data"/> in one transaction, unless it already holds that version. True when it seeded.</summary>
+    bool Seed(AtlasData data, bool force = false);
+
+    /// <summary>Everything the store holds, typed: entities, facts in their order, the map and the index definition.</summary>
+    AtlasData Load();
+
+    /// <summary>
+    /// The documents (entities and facts) that hold every term (<paramref name="all"/>) or any of them, best first.
+    /// Terms are folded words (lowercase, no accents, letters and digits only); the last one also matches as a prefix
+    /// when it has three letters or more, since people search while they type.
+    /// </summary>
+    IReadOnlyList<TextMatch> Match(IReadOnlyList<string> terms, bool all, int limit);
+}

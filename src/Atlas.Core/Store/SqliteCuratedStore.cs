@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text.Json;
+using Atlas.Data;
+using Atlas.Model;
+using Atlas.Text;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Atlas.Store;
+
+/// <summary>
+/// The embedded SQLite store of the curated data: created and migrated on open, seeded from the data files in one
+/// transaction (a failure leaves the previous content in place), FTS5 for search. Connections are pooled by
+/// Microsoft.Data.Sqlite.
+/// </summary>
+public sealed class SqliteCuratedStore : ICuratedStore
+{
+    public string Path { get; }
+    public string Location => Path;
+    private readonly string _connectionString;
+
+    private SqliteCuratedStore(string path, string connectionString)
+    {
+        Path = path;
+        _connectionString = connectionString;
+    }
+
+    /// <summary>Opens (creating it and its folder if needed) the database at <paramref name="path"/>.</summary>
+    public static SqliteCuratedStore Open(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        try
+        {
+            var dir = System.IO.Path.GetDirectoryName(full);
+            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreUnavailableException($"cannot create the folder of the database {full}: {e.Message}. Choose another place with --db PATH or ATLAS_DB.", e);
+        }
+        var cs = new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadWriteCreate, Cache = SqliteCacheMode.Private, Pooling = true }.ToString();
+        var store = new SqliteCuratedStore(full, cs);
+        try
+        {
+            using var c = store.Connect();
+            c.Execute("PRAGMA journal_mode=WAL;");
+            if (c.ExecuteScalar<int>("PRAGMA user_version;") != CuratedSchema.Version)
+            {
+                // the tables are a cache of the data files: an old layout is dropped and rebuilt, never patched
+                using var tx = c.BeginTransaction();
+                foreach (var table in CuratedSchema.Tables) c.Execute($"DROP TABLE IF EXISTS {table};", transaction: tx);
+                c.Execute(CuratedSchema.Create, transaction: tx);
+                c.Execute($"PRAGMA user_version = {CuratedSchema.Version};", transaction: tx);
+                tx.Commit();
+            }
+        }
+        catch (SqliteException e)
+        {
+            throw new StoreUnavailableException($"cannot open the database {full} ({e.Message}). If it is not an atlas database or is damaged, move it away (nothing was changed) or choose another file with --db PATH.", e);
+        }
+        return store;
+    }
+
+    public SqliteConnection Connect()
+    {
+        var c = new SqliteConnection(_connectionString);
+        c.Open();
+        return c;
+    }
+
+    public string? DataVersion => Meta("data_hash");
+
+    /// <summary>A value the seed stored beside the tables: data_hash, seeded_at, map, atlas_index.</summary>
+    public string? Meta(string key)
+    {
+        using var c = Connect();
+        return c.ExecuteScalar<string?>("SELECT value FROM meta WHERE key = $key", new { key });
+    }
+
+    public bool Seed(AtlasData data, bool force = false)
+    {
+        if (!force && DataVersion == data.ContentHash) return false;
+        using var c = Connect();
+        using var tx = c.BeginTransaction();
+        try
+        {
+            c.Execute(CuratedSchema.Clear, transaction: tx);
+            CuratedSeeding.Write(c, tx, data);
+            c.Execute("INSERT INTO search(search) VALUES ('optimize');", transaction: tx);
+            SetMeta(c, tx, "map", data.Map is null ? "" : JsonSerializer.Serialize(data.Map));
+            SetMeta(c, tx, "atlas_index", data.IndexDefinition ?? "");
+            SetMeta(c, tx, "data_hash", data.ContentHash);
+            SetMeta(c, tx, "seeded_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            tx.Commit();
+        }
+        catch (SqliteException e)
+        {
+            tx.Rollback();
+            throw new StoreUnavailableException($"cannot write the database {Path} ({e.Message}); its previous content is unchanged. Check that the file and its folder are writable, or choose another with --db PATH.", e);
+        }
+        c.Execute("PRAGMA optimize;");
+        return true;
+    }
+
+    public AtlasData Load()
+    {
+        using var c = Connect();
+        var entities = c.Query<string>("SELECT document FROM entities ORDER BY seq").Select(EntityDocument.Read).ToList();
+        var facts = c.Query<CuratedSeeding.FactRow>(CuratedSeeding.SelectFacts).Select(CuratedSeeding.ToFact).ToList();
+        var meta = c.Query<(string Key, string Value)>("SELECT key, value FROM meta").ToDictionary(m => m.Key, m => m.Value);
+        return new AtlasData
+        {
+            Places = entities.OfType<Place>().ToList(),
+            Sectors = entities.OfType<Sector>().ToList(),
+            Technologies = entities.OfType<Technology>().ToList(),
+            Organisations = entities.OfType<Organisation>().ToList(),
+            Programmes = entities.OfType<Programme>().ToList(),
+            Sources = entities.OfType<Source>().ToList(),
+            Facts = facts,
+            ContentHash = meta.GetValueOrDefault("data_hash") ?? "",
+            Map = meta.GetValueOrDefault("map") is { Length: > 0 } map ? JsonSerializer.Deserialize<Atlas.Geo.BelgiumMap>(map) : null,
+            IndexDefinition = meta.GetValueOrDefault("atlas_index") is { Length: > 0 } index ? index : null,
+        };
+    }
+
+    public IReadOnlyList<TextMatch> Match(IReadOnlyList<string> terms, bool all, int limit)
+    {
+        if (terms.Count == 0) return [];
+        // every term is a quoted FTS string, so no user input is ever read as FTS syntax
+        var parts = terms.Select((t, i) => i == terms.Count - 1 && t.Length >= 3 ? $"\"{t}\"*" : $"\"{t}\"");
+        var expression = string.Join(all ? " AND " : " OR ", parts);
+        using var c = Connect();
+        return c.Query<(string Entity, string? Fact, double Rank)>("""
+                SELECT entity_id, fact_id, bm25(search, 0, 0, 10.0, 5.0, 1.0) FROM search
+                WHERE search MATCH $expression ORDER BY 3 LIMIT $limit
+                """, new { expression, limit })
+            .Select(m => new TextMatch(m.Entity, m.Fact, -m.Rank)).ToList();
+    }
+
+    private static void SetMeta(SqliteConnection c, SqliteTransaction tx, string key, string value) =>
+        c.Execute("INSERT INTO meta (key, value) VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            new { key, value }, tx);
+}
