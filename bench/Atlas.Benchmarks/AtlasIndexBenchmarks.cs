@@ -2,7 +2,8 @@ using Atlas;
 using Atlas.Analytics.Complexity;
 using Atlas.Analytics.Composite;
 using Atlas.Data;
-using Atlas.Query;
+using Atlas.AtlasIndex;
+using Atlas.Complexity;
 using BenchmarkDotNet.Attributes;
 using Atlas.Diagnostics;
 
@@ -26,7 +27,7 @@ public class AtlasIndexBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var path = Path.Combine(AtlasSetup.FindDataDir(), AtlasIndexFile.RelativePath);
+        var path = Path.Combine(Paths.DataDir, AtlasIndexFile.RelativePath);
         var problems = new List<Problem>();
         _definition = AtlasIndexFile.Parse(path, File.ReadAllText(path), problems)
             ?? throw new InvalidOperationException(string.Join("\n", problems));
@@ -44,7 +45,7 @@ public class AtlasIndexBenchmarks
     /// <summary>The units with the ECI of the panel of their counts, as the atlas reads it from its complexity panel.</summary>
     public static List<MunicipalityCounts> WithEci(List<MunicipalityCounts> units)
     {
-        var result = EconomicComplexity.Compute(AtlasQueries.ClassMatrix(units.Select(u => (u.Id, u.Classes))));
+        var result = EconomicComplexity.Compute(ComplexityQueries.ClassMatrix(units.Select(u => (u.Id, u.Classes))));
         var eci = result.Regions.Select((id, r) => (id, r)).ToDictionary(p => p.id, p => result.Eci[p.r]);   // a region without presence is dropped
         return units.Select(u => u with { Eci = eci.GetValueOrDefault(u.Id, double.NaN) }).ToList();
     }

@@ -1,26 +1,26 @@
 using Atlas.Data;
 using Atlas.Model;
-using Atlas.Query;
+using Atlas.Catalogue;
 using BenchmarkDotNet.Attributes;
 
 namespace Atlas.Benchmarks;
 
 /// <summary>
-/// The query layer without the HTTP response cache: what a request costs the first time it is asked
-/// (the server keeps each answer afterwards, since the data cannot change while it runs).
+/// The feature services without the HTTP response cache: what a request costs the first time it is asked
+/// (the server keeps each answer afterwards, until the data version changes).
 /// </summary>
 [MemoryDiagnoser]
 public class QueryBenchmarks
 {
-    private AtlasQueries _queries = null!;
+    private AtlasServices _atlas = null!;
     private string _dir = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         _dir = Directory.CreateTempSubdirectory("atlas-bench-").FullName;
-        _queries = AtlasSetup.Prepare(Paths.DataDir, Path.Combine(_dir, "atlas.db"));
-        _queries.Resolve("ghent"); // load the alias index once, as the first request of a server does
+        _atlas = AtlasSetup.Prepare(Paths.DataDir, Path.Combine(_dir, "atlas.db"));
+        _atlas.Entities.Resolve("ghent"); // load the snapshot once, as the first request of a server does
     }
 
     [GlobalCleanup]
@@ -30,13 +30,13 @@ public class QueryBenchmarks
         Directory.Delete(_dir, recursive: true);
     }
 
-    [Benchmark] public object? PlaceWithFacts() => _queries.GetEntity("ghent", Lang.En);
-    [Benchmark] public object SearchTextile() => _queries.Search("textile", Lang.En);
-    [Benchmark] public object SearchTwoWordsNoAccent() => _queries.Search("reseaux intelligents", Lang.Fr);
-    [Benchmark] public object SearchCityAlias() => _queries.Search("Gand", Lang.Nl);
-    [Benchmark] public object CompareTwoCities() => _queries.Compare(["antwerp", "bruges"], Lang.En).Result!;
-    [Benchmark] public object FactsOfACity() => _queries.Facts(new FactFilter(Subject: "liege"), Lang.En, new PageRequest());
-    [Benchmark] public object ListMunicipalities() => _queries.ListEntities(EntityType.Place, Lang.Fr, new PageRequest(1, 1000), kind: "municipality");
+    [Benchmark] public object? PlaceWithFacts() => _atlas.Entities.Get("ghent");
+    [Benchmark] public object SearchTextile() => _atlas.Search.Search("textile", Lang.En);
+    [Benchmark] public object SearchTwoWordsNoAccent() => _atlas.Search.Search("reseaux intelligents", Lang.Fr);
+    [Benchmark] public object SearchCityAlias() => _atlas.Search.Search("Gand", Lang.Nl);
+    [Benchmark] public object CompareTwoCities() => _atlas.Compare.Compare(["antwerp", "bruges"], Lang.En).Result!;
+    [Benchmark] public object FactsOfACity() => _atlas.Entities.Facts(new FactFilter(Subject: "liege"), new PageRequest());
+    [Benchmark] public object ListMunicipalities() => _atlas.Entities.List(EntityType.Place, new PageRequest(1, 1000), kind: "municipality");
 }
 
 /// <summary>Loading: reading and validating every data file, and seeding a database from them.</summary>
@@ -63,10 +63,22 @@ public class LoadBenchmarks
     [Benchmark] public object Validate() => Validator.Run(Paths.DataDir);
 
     [Benchmark]
-    public bool Seed() => Atlas.Store.AtlasStore.Open(Path.Combine(_dir, "seed.db")).Seed(_data, force: true);
+    public bool Seed() => Atlas.Store.SqliteCuratedStore.Open(Path.Combine(_dir, "seed.db")).Seed(_data, force: true);
 }
 
 public static class Paths
 {
-    public static string DataDir { get; } = AtlasSetup.FindDataDir();
+    /// <summary>The repository the benchmarks run from (found by its Atlas.sln above the working folder).</summary>
+    public static string RepoRoot { get; } = FindRoot();
+
+    /// <summary>The repository's data folder, so that the benchmarks measure the data as it is, not a build's copy.</summary>
+    public static string DataDir => Path.Combine(RepoRoot, "data");
+
+    private static string FindRoot()
+    {
+        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "Atlas.sln"))) return dir.FullName;
+        throw new InvalidOperationException("run the benchmarks from the repository: no Atlas.sln above " + Environment.CurrentDirectory);
+    }
 }

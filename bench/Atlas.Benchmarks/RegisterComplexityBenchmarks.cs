@@ -1,6 +1,6 @@
 using Atlas.Analytics.Complexity;
 using Atlas.KboGenerator;
-using Atlas.Query;
+using Atlas.Complexity;
 using Atlas.Register;
 using BenchmarkDotNet.Attributes;
 
@@ -16,7 +16,7 @@ namespace Atlas.Benchmarks;
 public class RegisterComplexityBenchmarks
 {
     private string _dir = null!;
-    private AtlasQueries _queries = null!;
+    private AtlasServices _atlas = null!;
     private ActivityMatrix _matrix = null!;
     private ComplexityResult _result = null!;
     private int _brussels;
@@ -35,15 +35,15 @@ public class RegisterComplexityBenchmarks
             if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
             Directory.CreateDirectory(_dir);
             var dump = Path.Combine(_dir, "full");
-            var codes = Path.Combine(Paths.DataDir, "..", "tests", "fixtures", "kbo", "KboOpenData_0147_2025_10_12_Update", "code.csv");
+            var codes = Path.Combine(Paths.RepoRoot, "tests", "fixtures", "kbo", "KboOpenData_0147_2025_10_12_Update", "code.csv");
             KboDumpGenerator.Write(new GeneratorSpec { OutDir = dump, Scale = scale, Seed = 2025, ExtractNumber = 146, CodesPath = codes, DataDir = Paths.DataDir });
-            _queries = AtlasSetup.Prepare(Paths.DataDir, db);
+            _atlas = AtlasSetup.Prepare(Paths.DataDir, db);
             RegisterImporter.Import(dump, RegisterStore.PathFor(db), Paths.DataDir);
             Directory.Delete(dump, recursive: true);
             File.WriteAllText(ready, "");
         }
-        else _queries = AtlasSetup.Prepare(Paths.DataDir, db);
-        _matrix = _queries.ComplexityMatrix();
+        else _atlas = AtlasSetup.Prepare(Paths.DataDir, db);
+        _matrix = ComplexityQueries.Matrix(_atlas.Snapshots.RequireRegister());
         _result = EconomicComplexity.Compute(_matrix);
         _brussels = _result.RegionIndex("21004");
         Console.WriteLine($"// register scale {scale}: panel {_matrix.Regions.Count} municipalities × {_matrix.Activities.Count} NACE 2008 classes, " +
@@ -54,7 +54,7 @@ public class RegisterComplexityBenchmarks
     public void Cleanup() => Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
     /// <summary>The matrix from the register's counts (the counts table is read once per register version and kept).</summary>
-    [Benchmark] public ActivityMatrix PanelMatrixFromRegisterCounts() => _queries.ComplexityMatrix();
+    [Benchmark] public ActivityMatrix PanelMatrixFromRegisterCounts() => ComplexityQueries.Matrix(_atlas.Snapshots.RequireRegister());
 
     /// <summary>Every measure on the national panel, as the atlas computes it once per register version.</summary>
     [Benchmark] public ComplexityResult AllMeasuresFromRegister() => EconomicComplexity.Compute(_matrix);

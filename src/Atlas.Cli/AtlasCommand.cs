@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Atlas.Data;
-using Atlas.Query;
+using Atlas.Catalogue;
 using Atlas.Store;
 using Atlas.Text;
 using Atlas.Web;
@@ -50,8 +50,8 @@ public static class AtlasCommand
         command.Options.Add(host);
         command.SetAction(async (parse, ct) =>
         {
-            var queries = Prepare(parse, Console.Out);
-            if (queries is null) return ExitCode;
+            var atlas = Prepare(parse, Console.Out);
+            if (atlas is null) return ExitCode;
             string? urls = null;
             if (parse.GetValue(port) is int p)
             {
@@ -59,7 +59,7 @@ public static class AtlasCommand
                 urls = $"http://{parse.GetValue(host)}:{p}";
             }
             else if (parse.GetResult(host) is { Implicit: false }) urls = $"http://{parse.GetValue(host)}:5080";
-            var app = AtlasWebApp.Create(queries, new WebOptions { Urls = urls });
+            var app = AtlasWebApp.Create(atlas, new WebOptions { Urls = urls });
             try
             {
                 await app.StartAsync(ct);
@@ -69,10 +69,10 @@ public static class AtlasCommand
                 Console.Error.WriteLine($"cannot listen: {e.Message}. Another program may use the port: choose one with --port.");
                 return 2;
             }
-            Console.WriteLine($"The atlas is served at {string.Join(", ", app.Urls)} (database {queries.Store.Path}). Press Ctrl+C to stop.");
-            Console.WriteLine(queries.RegisterInfo is { } register
-                ? $"Enterprise register: extract {register.ExtractNumber} ({register.ExtractType}, snapshot {register.SnapshotDate}) in {queries.Register.Path}."
-                : $"Enterprise register: {queries.Register.Problem ?? "none loaded"} (load one with: atlas import kbo PATH).");
+            Console.WriteLine($"The atlas is served at {string.Join(", ", app.Urls)} (database {atlas.CuratedStore.Location}). Press Ctrl+C to stop.");
+            Console.WriteLine(atlas.RegisterStore.Info is { } register
+                ? $"Enterprise register: extract {register.ExtractNumber} ({register.ExtractType}, snapshot {register.SnapshotDate}) in {atlas.RegisterStore.Location}."
+                : $"Enterprise register: {atlas.RegisterStore.Problem ?? "none loaded"} (load one with: atlas import kbo PATH).");
             await app.WaitForShutdownAsync(ct);
             return 0;
         });
@@ -124,9 +124,9 @@ public static class AtlasCommand
         command.Options.Add(headers);
         command.SetAction(async (parse, ct) =>
         {
-            var queries = Prepare(parse, Console.Error);
-            if (queries is null) return ExitCode;
-            return await Fetch(queries, parse.GetValue(path)!, Console.Out, parse.GetValue(headers), ct);
+            var atlas = Prepare(parse, Console.Error);
+            if (atlas is null) return ExitCode;
+            return await Fetch(atlas, parse.GetValue(path)!, Console.Out, parse.GetValue(headers), ct);
         });
         return command;
     }
@@ -147,8 +147,8 @@ public static class AtlasCommand
         command.Options.Add(output);
         command.SetAction(async (parse, ct) =>
         {
-            var queries = Prepare(parse, Console.Error);
-            if (queries is null) return ExitCode;
+            var atlas = Prepare(parse, Console.Error);
+            if (atlas is null) return ExitCode;
             var table = parse.GetValue(what)!;
             var all = table == "places" ? "&current=false" : "";
             var request = $"/api/{table}?format={parse.GetValue(format)}&lang={parse.GetValue(lang)}&pageSize={PageRequest.MaxSize}{all}";
@@ -156,11 +156,11 @@ public static class AtlasCommand
             if (parse.GetValue(output) is { } file)
             {
                 await using var writer = new StreamWriter(file);
-                var code = await Fetch(queries, request, writer, false, ct);
+                var code = await Fetch(atlas, request, writer, false, ct);
                 if (code == 0) Console.Error.WriteLine($"Wrote {file}.");
                 return code;
             }
-            return await Fetch(queries, request, Console.Out, false, ct);
+            return await Fetch(atlas, request, Console.Out, false, ct);
         });
         return command;
     }
@@ -168,7 +168,7 @@ public static class AtlasCommand
     private static int ExitCode { get; set; }
 
     /// <summary>Validates and seeds the store if the data changed; prints what is wrong and returns null if it cannot.</summary>
-    private static AtlasQueries? Prepare(ParseResult parse, TextWriter log)
+    private static AtlasServices? Prepare(ParseResult parse, TextWriter log)
     {
         var dataDir = AtlasSetup.FindDataDir(parse.GetValue(DataDir));
         var dbPath = AtlasSetup.DbPath(parse.GetValue(Db));
@@ -191,10 +191,10 @@ public static class AtlasCommand
     }
 
     /// <summary>Runs one GET through the whole application in-process and writes the body.</summary>
-    public static async Task<int> Fetch(AtlasQueries queries, string path, TextWriter output, bool showHeaders, CancellationToken ct)
+    public static async Task<int> Fetch(AtlasServices atlas, string path, TextWriter output, bool showHeaders, CancellationToken ct)
     {
         if (!path.StartsWith('/')) path = "/" + path;
-        await using var app = AtlasWebApp.Create(queries, new WebOptions { InProcess = true });
+        await using var app = AtlasWebApp.Create(atlas, new WebOptions { InProcess = true });
         await app.StartAsync(ct);
         using var client = app.GetTestClient();
         using var response = await client.GetAsync(path, ct);

@@ -1,14 +1,28 @@
-using Atlas.Query;
-using Atlas.Web.Api;
+using Atlas.Catalogue;
+using Atlas.Claims;
+using Atlas.Companies;
+using Atlas.Compare;
+using Atlas.Complexity;
+using Atlas.Search;
+using Atlas.Snapshots;
+using Atlas.Specialisation;
+using Atlas.Web.Analytics;
+using Atlas.Web.AtlasIndex;
+using Atlas.Web.Catalogue;
+using Atlas.Web.Compare;
+using Atlas.Web.Home;
+using Atlas.Web.Http;
 using Atlas.Web.Pages;
+using Atlas.Web.Register;
+using Atlas.Web.Search;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Atlas.Diagnostics;
 
 namespace Atlas.Web;
 
@@ -21,12 +35,12 @@ public sealed record WebOptions
     public LogLevel LogLevel { get; init; } = LogLevel.Warning;
 }
 
-/// <summary>The one application object: services, middleware and endpoints of the atlas, over a prepared store.</summary>
+/// <summary>The one application object: services, middleware and endpoints of the atlas, over its prepared stores.</summary>
 public static class AtlasWebApp
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
-    public static WebApplication Create(AtlasQueries queries, WebOptions options)
+    public static WebApplication Create(AtlasServices atlas, WebOptions options)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.SetMinimumLevel(options.LogLevel);
@@ -35,29 +49,24 @@ public static class AtlasWebApp
         else builder.WebHost.UseUrls(options.Urls ?? ListenUrls());
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
 
-        builder.Services.AddSingleton(queries);
-        builder.Services.AddSingleton<Responder>();
-        builder.Services.AddProblemDetails();
+        var services = builder.Services;
+        services.AddSingleton(atlas).AddSingleton(atlas.Snapshots)
+            .AddSingleton(atlas.Entities).AddSingleton(atlas.Search).AddSingleton(atlas.Compare).AddSingleton(atlas.Companies)
+            .AddSingleton(atlas.Specialisation).AddSingleton(atlas.Claims).AddSingleton(atlas.Complexity).AddSingleton(atlas.Index);
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         // write letters as letters (Liège, not Li&#xE8;ge): smaller pages, still encoded wherever HTML needs it
-        builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        // the curated data cannot change while the atlas runs, so a rendered page stays right until the next start or import:
-        // each address (path and query) is rendered once and then served from memory
-        builder.Services.AddOutputCache(o =>
-        {
-            o.SizeLimit = 64 * 1024 * 1024;
-            // pages show figures of the register (evidence, opportunities, the index), which can be imported while the
-            // atlas runs: the cached pages vary by the register's version (its file stamp, looked at at most once a second)
-            o.AddPolicy(PageEndpoints.CachePolicy, b => b.Expire(TimeSpan.FromDays(365))
-                .VaryByValue(_ => new KeyValuePair<string, string>("register", queries.Register.CachedStamp)));
-        });
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddAtlasCaching(atlas.Snapshots);
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Belgian Innovation Atlas API";
-            doc.Info.Description = "Read-only JSON API over the atlas: places, sectors, technologies, organisations, programmes, sources, facts with their sources and locators, search and comparison. Lists are paginated and available as CSV (?format=csv).";
+            doc.Info.Description = "Read-only JSON API over the atlas: places, sectors, technologies, organisations, programmes, sources, facts with their sources and locators, search and comparison, the enterprise register and the analyses built on it. Lists are paginated and available as CSV (?format=csv).";
             return Task.CompletedTask;
         }));
 
         var app = builder.Build();
+        PageCache.EvictOnChange(atlas.Snapshots, app.Services.GetRequiredService<IOutputCacheStore>());
         app.UseExceptionHandler(error => error.Run(WriteError));
         app.UseStatusCodePages(async ctx =>
         {
@@ -67,15 +76,29 @@ public static class AtlasWebApp
             if (IsApi(http.Request) || response.StatusCode != StatusCodes.Status404NotFound)
                 await Results.Problem(statusCode: response.StatusCode, detail: StatusDetail(response.StatusCode, http.Request.Path)).ExecuteAsync(http);
             else
-                await PageEndpoints.NotFoundPage(http, PageEndpoints.LanguageOf(http.Request)).ExecuteAsync(http);
+                await ErrorPages.NotFound(http, ErrorPages.LanguageOf(http.Request)).ExecuteAsync(http);
         });
         app.Use(SecurityHeaders);
         app.Use(FormatSuffix);
         app.UseRouting(); // after FormatSuffix, so that /api/places.csv routes as /api/places
         app.UseOutputCache();
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapAtlasApi();
-        app.MapAtlasPages();
+        app.MapAssets();
+
+        var api = app.MapGroup("/api").WithTags("atlas").CacheOutput(PageCache.Api);
+        api.MapCatalogueApi();
+        api.MapSearchApi();
+        api.MapCompareApi();
+        api.MapRegisterApi();
+        api.MapComplexityApi();
+        api.MapIndexApi();
+
+        app.MapHomePages();
+        app.MapCataloguePages();
+        app.MapSearchPages();
+        app.MapComparePages();
+        app.MapComplexityPages();
+        app.MapIndexPages();
         return app;
     }
 
@@ -91,7 +114,7 @@ public static class AtlasWebApp
             if (path.StartsWith("/api/", StringComparison.Ordinal) && path.EndsWith("." + format, StringComparison.Ordinal))
             {
                 context.Request.Path = path[..^(format.Length + 1)];
-                context.Items[RequestContext.FormatItem] = format;
+                context.Items[Params.FormatItem] = format;
                 break;
             }
         }
@@ -109,28 +132,29 @@ public static class AtlasWebApp
         return next(context);
     }
 
-    /// <summary>Errors as RFC 9457 problem details: a bad request says what to change; a failure leaks no stack trace.</summary>
+    /// <summary>Errors as RFC 9457 problem details (or pages): a bad request says what to change; a failure leaks no stack trace.</summary>
     private static async Task WriteError(HttpContext context)
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var (status, title, detail) = error switch
+        {
+            BadRequestException bad => (StatusCodes.Status400BadRequest, bad.Title, bad.Message),
+            MergedMunicipalityException merged => (StatusCodes.Status400BadRequest, "Merged municipality",
+                $"{merged.Message}; the register places its addresses in /api/places/{merged.Place.MergedInto}"),
+            NoRegisterException none => (StatusCodes.Status409Conflict, "No enterprise register loaded", none.Message),
+            BadHttpRequestException bad => (bad.StatusCode, "Bad request", "The request could not be read."),
+            _ => (StatusCodes.Status500InternalServerError, "Internal error", "The atlas could not answer this request. The error has been logged."),
+        };
+        if (status == StatusCodes.Status500InternalServerError)
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Atlas").LogError(error, "request {Path} failed", context.Request.Path);
         if (!IsApi(context.Request))
         {
-            if (error is not BadRequestException)
-                context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Atlas").LogError(error, "page {Path} failed", context.Request.Path);
-            var lang = PageEndpoints.LanguageOf(context.Request);
-            await (error is BadRequestException bad ? PageEndpoints.BadRequestPage(context, lang, bad.Message) : PageEndpoints.ErrorPage(context, lang)).ExecuteAsync(context);
+            var lang = ErrorPages.LanguageOf(context.Request);
+            await (status == StatusCodes.Status500InternalServerError ? ErrorPages.Error(context, lang) : ErrorPages.BadRequest(context, lang, detail)).ExecuteAsync(context);
             return;
         }
-        var result = error switch
-        {
-            BadRequestException bad => Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: bad.Title, detail: bad.Message),
-            BadHttpRequestException bad => Results.Problem(statusCode: bad.StatusCode, title: "Bad request", detail: "The request could not be read."),
-            _ => Results.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "Internal error",
-                detail: "The atlas could not answer this request. The error has been logged."),
-        };
-        if (error is not BadRequestException and not BadHttpRequestException)
-            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Atlas").LogError(error, "request {Path} failed", context.Request.Path);
-        await result.ExecuteAsync(context);
+        if (error is NoRegisterException noRegister) { await Problems.NoRegister(noRegister.Problem).ExecuteAsync(context); return; }
+        await Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(context);
     }
 
     private static bool IsApi(HttpRequest request) =>

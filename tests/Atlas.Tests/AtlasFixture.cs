@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Atlas.Query;
 using Atlas.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
@@ -16,13 +15,13 @@ public sealed class AtlasFixture : IAsyncLifetime
     private readonly TestPaths.TempDir _dir = TestPaths.Temp();
     private WebApplication? _app;
 
-    public AtlasQueries Queries { get; private set; } = null!;
+    public AtlasServices Services { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Queries = AtlasSetup.Prepare(TestPaths.DataDir, _dir.File("atlas.db"));
-        _app = AtlasWebApp.Create(Queries, new WebOptions { InProcess = true });
+        Services = AtlasSetup.Prepare(TestPaths.DataDir, _dir.File("atlas.db"));
+        _app = AtlasWebApp.Create(Services, new WebOptions { InProcess = true });
         await _app.StartAsync();
         Client = _app.GetTestClient();
     }

@@ -8,7 +8,9 @@ namespace Atlas.Tests;
 /// <summary>The embedded store: created and seeded on start, re-seeded only when the data changes, never half-written.</summary>
 public class StoreTests
 {
-    private static int FactCount(AtlasStore store)
+    private static SqliteCuratedStore Store(AtlasServices atlas) => (SqliteCuratedStore)atlas.CuratedStore;
+
+    private static int FactCount(SqliteCuratedStore store)
     {
         using var c = store.Connect();
         using var cmd = c.CreateCommand();
@@ -25,23 +27,23 @@ public class StoreTests
         var db = dir.File("atlas.db");
 
         var queries = AtlasSetup.Prepare(data, db);
-        var hash = queries.Store.DataHash;
-        var facts = FactCount(queries.Store);
+        var hash = Store(queries).DataVersion;
+        var facts = FactCount(Store(queries));
         Assert.True(facts > 100);
 
         // same files: nothing to do
-        Assert.False(queries.Store.Seed(Validator.Run(data).Data));
-        Assert.Equal(hash, AtlasSetup.Prepare(data, db).Store.DataHash);
-        Assert.Equal(facts, FactCount(queries.Store));
+        Assert.False(Store(queries).Seed(Validator.Run(data).Data));
+        Assert.Equal(hash, Store(AtlasSetup.Prepare(data, db)).DataVersion);
+        Assert.Equal(facts, FactCount(Store(queries)));
 
         // a changed statement: a new hash, re-seeded, the new text served
         var ghent = Path.Combine(data, "facts", "03-ghent.yaml");
         File.WriteAllText(ghent, File.ReadAllText(ghent).Replace("Ghent has the reputation of a green city.", "Ghent is known as a green city."));
         var after = AtlasSetup.Prepare(data, db);
-        Assert.NotEqual(hash, after.Store.DataHash);
-        Assert.Equal(facts, FactCount(after.Store));
-        var fact = after.GetFact("ghent-green-city", Model.Lang.En)!;
-        Assert.Equal("Ghent is known as a green city.", fact.Text);
+        Assert.NotEqual(hash, Store(after).DataVersion);
+        Assert.Equal(facts, FactCount(Store(after)));
+        var fact = after.Entities.Fact("ghent-green-city")!;
+        Assert.Equal("Ghent is known as a green city.", fact.Statement.Get(Model.Lang.En));
         SqliteConnection.ClearAllPools();
     }
 
@@ -53,16 +55,16 @@ public class StoreTests
         TestPaths.CopyData(data);
         var db = dir.File("atlas.db");
         var before = AtlasSetup.Prepare(data, db);
-        var hash = before.Store.DataHash;
-        var facts = FactCount(before.Store);
+        var hash = Store(before).DataVersion;
+        var facts = FactCount(Store(before));
 
         var ghent = Path.Combine(data, "facts", "03-ghent.yaml");
         File.WriteAllText(ghent, File.ReadAllText(ghent).Replace("object: blockchain", "object: blokchain"));
         var error = Assert.Throws<DataProblemsException>(() => AtlasSetup.Prepare(data, db));
         Assert.Contains(error.Problems, p => p.ToString().StartsWith("data/facts/03-ghent.yaml:") && p.Message.Contains("'blokchain' does not exist"));
 
-        var store = AtlasStore.Open(db);
-        Assert.Equal(hash, store.DataHash);
+        var store = SqliteCuratedStore.Open(db);
+        Assert.Equal(hash, store.DataVersion);
         Assert.Equal(facts, FactCount(store));
         SqliteConnection.ClearAllPools();
     }
@@ -73,7 +75,7 @@ public class StoreTests
         using var dir = TestPaths.Temp();
         var db = dir.File("atlas.db");
         var report = Validator.Run(TestPaths.DataDir);
-        var store = AtlasStore.Open(db);
+        var store = SqliteCuratedStore.Open(db);
         store.Seed(report.Data);
         var facts = FactCount(store);
 
@@ -86,7 +88,7 @@ public class StoreTests
         };
         Assert.Throws<StoreUnavailableException>(() => store.Seed(broken));
 
-        Assert.Equal(report.Data.ContentHash, store.DataHash);
+        Assert.Equal(report.Data.ContentHash, store.DataVersion);
         Assert.Equal(facts, FactCount(store));
         SqliteConnection.ClearAllPools();
     }
@@ -97,7 +99,7 @@ public class StoreTests
         using var dir = TestPaths.Temp();
         var path = dir.File("notes.db");
         File.WriteAllText(path, "these are my notes, not a database\n");
-        var error = Assert.Throws<StoreUnavailableException>(() => AtlasStore.Open(path));
+        var error = Assert.Throws<StoreUnavailableException>(() => SqliteCuratedStore.Open(path));
         Assert.Contains(path, error.Message);
         Assert.Contains("--db", error.Message);
         Assert.Equal("these are my notes, not a database\n", File.ReadAllText(path));
@@ -110,7 +112,7 @@ public class StoreTests
         using var dir = TestPaths.Temp();
         var blocker = dir.File("a-file");
         File.WriteAllText(blocker, "");
-        var error = Assert.Throws<StoreUnavailableException>(() => AtlasStore.Open(Path.Combine(blocker, "atlas.db")));
+        var error = Assert.Throws<StoreUnavailableException>(() => SqliteCuratedStore.Open(Path.Combine(blocker, "atlas.db")));
         Assert.Contains("--db", error.Message);
     }
 
@@ -119,7 +121,7 @@ public class StoreTests
     {
         using var dir = TestPaths.Temp();
         var queries = AtlasSetup.Prepare(TestPaths.DataDir, dir.File("atlas.db"));
-        using var c = queries.Store.Connect();
+        using var c = Store(queries).Connect();
         using var cmd = c.CreateCommand();
         cmd.CommandText = "SELECT count(*) FROM search WHERE search MATCH '\"LIEGE\"'";
         Assert.True(Convert.ToInt32(cmd.ExecuteScalar()) > 0);

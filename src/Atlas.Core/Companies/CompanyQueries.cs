@@ -97,7 +97,7 @@ public sealed class CompanyQueries(AtlasSnapshots snapshots)
             var seat = session.Addresses(number).Where(a => a.Type == "REGO" && a.Nis is not null).MinBy(a => a.Nis);
             var main = MainActivities(number).FirstOrDefault(a => a.NaceVersion == 2008);
             return new CompanySummary(Format(number), Names(number).FirstOrDefault()?.Name, e.JuridicalForm is null ? null : Code("JuridicalForm", e.JuridicalForm),
-                Code("TypeOfEnterprise", e.TypeOfEnterprise), e.StartDate, seat is null ? null : Municipality(seat.Nis!.Value),
+                Code("TypeOfEnterprise", e.TypeOfEnterprise), e.StartDate, seat is null ? null : Municipality((int)seat.Nis!.Value),
                 session.Establishments(number).Count, main, CuratedByNumber().GetValueOrDefault(number));
         }
 
@@ -132,7 +132,7 @@ public sealed class CompanyQueries(AtlasSnapshots snapshots)
             var nl = lang == Lang.Nl;
             return new CompanyAddress(a.Type, nl ? a.StreetNl ?? a.StreetFr : a.StreetFr ?? a.StreetNl, a.HouseNumber, a.Box, a.Zipcode,
                 nl ? a.MunicipalityNl ?? a.MunicipalityFr : a.MunicipalityFr ?? a.MunicipalityNl, nl ? a.CountryNl : a.CountryFr ?? a.CountryNl,
-                a.ExtraAddressInfo, a.Nis is { } nis ? Municipality(nis) : null);
+                a.ExtraAddressInfo, a.Nis is { } nis ? Municipality((int)nis) : null);
         }).ToList();
 
         private List<CompanyActivity> Activities(long entity) => session.Activities(entity)

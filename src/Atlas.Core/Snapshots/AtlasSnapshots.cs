@@ -28,6 +28,9 @@ public sealed class AtlasSnapshots(ICuratedStore curated, IRegisterStore registe
     private long _curatedCheckedAt = long.MinValue;
     private RegisterSnapshot? _register;
 
+    /// <summary>Raised when a new version of the curated data or of the register replaces the one that was current.</summary>
+    public event Action? Changed;
+
     /// <summary>The curated data as the store holds it now.</summary>
     public CuratedSnapshot Curated
     {
@@ -39,8 +42,10 @@ public sealed class AtlasSnapshots(ICuratedStore curated, IRegisterStore registe
             lock (_gate)
             {
                 var version = CuratedStore.DataVersion ?? "";
-                if (_curated is null || _curated.Version != version) _curated = new CuratedSnapshot(CuratedStore.Load());
+                var changed = _curated is not null && _curated.Version != version;
+                if (_curated is null || changed) _curated = new CuratedSnapshot(CuratedStore.Load());
                 _curatedCheckedAt = now;
+                if (changed) Changed?.Invoke();
                 return _curated;
             }
         }
@@ -55,11 +60,19 @@ public sealed class AtlasSnapshots(ICuratedStore curated, IRegisterStore registe
             var current = _register;
             if (current is not null && current.Version == version) return current;
             if (RegisterStore.Info is not { } info) return null;
+            RegisterSnapshot snapshot;
+            var changed = false;
             lock (_gate)
             {
-                if (_register is null || _register.Version != version) _register = new RegisterSnapshot(RegisterStore, version, info);
-                return _register;
+                if (_register is null || _register.Version != version)
+                {
+                    changed = _register is not null;
+                    _register = new RegisterSnapshot(RegisterStore, version, info);
+                }
+                snapshot = _register;
             }
+            if (changed) Changed?.Invoke();
+            return snapshot;
         }
     }
 

@@ -20,7 +20,7 @@ public sealed record EnterpriseRecord(long Number, string Status, string Juridic
 
 /// <summary>An address with the municipality (2025 NIS code) the import found for it, when it found one.</summary>
 public sealed record AddressRecord(string Type, string? CountryNl, string? CountryFr, string? Zipcode, string? MunicipalityNl,
-    string? MunicipalityFr, string? StreetNl, string? StreetFr, string? HouseNumber, string? Box, string? ExtraAddressInfo, int? Nis);
+    string? MunicipalityFr, string? StreetNl, string? StreetFr, string? HouseNumber, string? Box, string? ExtraAddressInfo, long? Nis);
 
 /// <summary>
 /// The enterprise register (KBO/BCE) as a store holds it: written only by <c>atlas import kbo</c>, read by the

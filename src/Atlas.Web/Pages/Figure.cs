@@ -1,13 +1,13 @@
 using System.Globalization;
 using Atlas.Model;
-using Atlas.Query;
+using Atlas.Web.Catalogue;
 
 namespace Atlas.Web.Pages;
 
 /// <summary>Figures as a reader expects them in each language: "plus de 300", "−7,3 %", "more than 300".</summary>
 public static class Figure
 {
-    public static string Format(Lang lang, FactView f)
+    public static string Format(Lang lang, FactJson f)
     {
         if (f.Value is not decimal value) return "";
         var culture = CultureInfo.GetCultureInfo(lang switch { Lang.Nl => "nl-BE", Lang.En => "en-GB", _ => "fr-BE" });
@@ -18,6 +18,6 @@ public static class Figure
     }
 
     /// <summary>The unit in words, in the page's language where the interface knows it ("companies" → "entreprises").</summary>
-    public static string Unit(Lang lang, FactView f) =>
+    public static string Unit(Lang lang, FactJson f) =>
         f.Unit is null or "percent" ? "" : Ui.Has("unit-" + f.Unit) ? lang.T("unit-" + f.Unit) : f.Unit;
 }

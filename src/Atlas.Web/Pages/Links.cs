@@ -1,37 +1,35 @@
 using Atlas.Model;
-using Atlas.Query;
 
 namespace Atlas.Web.Pages;
 
 /// <summary>Addresses of the pages, one place for every link the pages make.</summary>
 public static class Links
 {
-    public static string Segment(string type) => type switch
+    public static string Segment(EntityType type) => type switch
     {
-        "place" => "places",
-        "sector" => "sectors",
-        "technology" => "technologies",
-        "organisation" => "organisations",
-        "programme" => "programmes",
-        "source" => "sources",
-        _ => "places",
+        EntityType.Place => "places",
+        EntityType.Sector => "sectors",
+        EntityType.Technology => "technologies",
+        EntityType.Organisation => "organisations",
+        EntityType.Programme => "programmes",
+        _ => "sources",
     };
 
     public static string Home(Lang lang) => $"/{lang.Code()}/";
-    public static string Entity(Lang lang, string type, string id) => $"/{lang.Code()}/{Segment(type)}/{Uri.EscapeDataString(id)}";
-    public static string Entity(Lang lang, EntityRef e) => Entity(lang, e.Type, e.Id);
-    public static string Place(Lang lang, string id) => Entity(lang, "place", id);
-    public static string List(Lang lang, string type) => $"/{lang.Code()}/{Segment(type)}";
+    public static string Entity(Lang lang, EntityType type, string id) => $"/{lang.Code()}/{Segment(type)}/{Uri.EscapeDataString(id)}";
+    public static string Entity(Lang lang, Entity e) => Entity(lang, e.Type, e.Id);
+    public static string Place(Lang lang, string id) => Entity(lang, EntityType.Place, id);
+    public static string List(Lang lang, EntityType type) => $"/{lang.Code()}/{Segment(type)}";
     public static string Fact(Lang lang, string id) => $"/{lang.Code()}/facts/{Uri.EscapeDataString(id)}";
     /// <summary>The fact in the list of its source, where its passage is shown.</summary>
-    public static string InSource(Lang lang, FactView f) => $"/{lang.Code()}/sources/{Uri.EscapeDataString(f.Source)}#fact-{f.Id}";
+    public static string InSource(Lang lang, string source, string factId) => $"/{lang.Code()}/sources/{Uri.EscapeDataString(source)}#fact-{factId}";
     public static string Facts(Lang lang, string? subject = null, string? about = null) =>
         $"/{lang.Code()}/facts" + Query(("subject", subject), ("about", about));
     public static string Search(Lang lang, string q, params (string Key, string? Value)[] filters) =>
         $"/{lang.Code()}/search" + Query([("q", q), .. filters]);
     public static string Compare(Lang lang, params string[] places) => $"/{lang.Code()}/compare?places={string.Join(',', places.Select(Uri.EscapeDataString))}";
     public static string Methodology(Lang lang) => $"/{lang.Code()}/methodology/complexity";
-    public static string Matrix(Lang lang, string of) => $"/{lang.Code()}/matrix?of={of}";
+    public static string Matrix(Lang lang, EntityType of) => $"/{lang.Code()}/matrix?of={Slugs.Of(of)}";
     public static string Scoreboard(Lang lang, string? sort = null) => $"/{lang.Code()}/index" + (sort is null ? "" : $"?sort={Uri.EscapeDataString(sort)}");
     public static string IndexMethodology(Lang lang) => $"/{lang.Code()}/methodology/index";
 

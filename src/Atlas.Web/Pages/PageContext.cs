@@ -1,10 +1,14 @@
 using Atlas.Model;
+using Microsoft.AspNetCore.Http;
 
 namespace Atlas.Web.Pages;
 
 /// <summary>What every page needs besides its content: language, title, its address in the other languages, its data.</summary>
 public sealed record PageContext(Lang Lang, string Title, string PathAndQuery, string? JsonLink = null, string? CsvLink = null)
 {
+    public static PageContext Of(HttpContext ctx, Lang lang, string title, string? json = null, string? csv = null) =>
+        new(lang, title, ctx.Request.Path + ctx.Request.QueryString, json, csv);
+
     /// <summary>The same page in another language: the language segment is the first of the path.</summary>
     public string In(Lang other)
     {

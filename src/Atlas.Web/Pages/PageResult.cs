@@ -7,10 +7,11 @@ using Microsoft.Extensions.Logging;
 namespace Atlas.Web.Pages;
 
 /// <summary>
-/// Renders a page component to static HTML with the plain <see cref="HtmlRenderer"/>: the pages are static (no
-/// interactivity, no forms that post), so the endpoint machinery of Blazor's server rendering is not needed.
+/// A page: a component rendered to static HTML with the plain <see cref="HtmlRenderer"/> from its typed model (the
+/// component's one <c>Model</c> parameter). The pages are static — no interactivity, no form that posts — so the
+/// endpoint machinery of Blazor's server rendering is not needed.
 /// </summary>
-public sealed class PageResult<T>(Dictionary<string, object?> parameters, int status) : IResult where T : IComponent
+public sealed class PageResult<TComponent, TModel>(TModel model, int status) : IResult where TComponent : IComponent
 {
     public async Task ExecuteAsync(HttpContext context)
     {
@@ -18,11 +19,18 @@ public sealed class PageResult<T>(Dictionary<string, object?> parameters, int st
         await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
         var html = await renderer.Dispatcher.InvokeAsync(async () =>
         {
-            var output = await renderer.RenderComponentAsync<T>(ParameterView.FromDictionary(parameters));
+            var output = await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(new Dictionary<string, object?> { ["Model"] = model }));
             return output.ToHtmlString();
         });
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/html; charset=utf-8";
         await context.Response.WriteAsync(html);
     }
+}
+
+public static class Page
+{
+    /// <summary>Renders <typeparamref name="TComponent"/> with its model.</summary>
+    public static IResult Render<TComponent, TModel>(TModel model, int status = StatusCodes.Status200OK) where TComponent : IComponent =>
+        new PageResult<TComponent, TModel>(model, status);
 }

@@ -12,7 +12,7 @@ public class ComplexityApiTests(RegisterAtlasFixture atlas)
     /// <summary>The library run directly on the same matrix the atlas builds from the register.</summary>
     private (ActivityMatrix Matrix, ComplexityResult Result) Direct()
     {
-        var matrix = atlas.Queries.ComplexityMatrix();
+        var matrix = Atlas.Complexity.ComplexityQueries.Matrix(atlas.Services.Snapshots.RequireRegister());
         return (matrix, EconomicComplexity.Compute(matrix));
     }
 
@@ -27,8 +27,8 @@ public class ComplexityApiTests(RegisterAtlasFixture atlas)
         Assert.All(matrix.Activities, a => Assert.Matches("^[0-9]{4}$", a));
         Assert.Contains("21004", matrix.Regions);
         Assert.Contains("44021", matrix.Regions);                       // Ghent
-        Assert.Same(atlas.Queries.Complexity(), atlas.Queries.Complexity()); // computed once per register version
-        Assert.Equal(result.Regions.Count, atlas.Queries.Complexity().Result.Regions.Count);
+        Assert.Same(atlas.Services.Complexity.Panel(), atlas.Services.Complexity.Panel()); // computed once per register version
+        Assert.Equal(result.Regions.Count, atlas.Services.Complexity.Panel().Result.Regions.Count);
     }
 
     [Fact]

@@ -39,16 +39,16 @@ public class OpportunitiesPageTests(RegisterAtlasFixture atlas)
         string lang, string city, string nis, params string[] quadrants)
     {
         var section = PageText.Section(await PageText.Get(atlas.Client, $"/{lang}/places/{city}"));
-        var panel = atlas.Queries.Complexity();
+        var panel = atlas.Services.Complexity.Panel();
         var region = panel.Result.RegionIndex(nis);
         Assert.Contains($"<strong>{panel.EciRank[region]}</strong> / {panel.Result.Regions.Count}", section);
         var opportunities = panel.Result.GrowthOpportunities(region, 10, 3);
         foreach (var o in opportunities.ByDensity.Concat(opportunities.ByGain))
             Assert.Contains($"<span class=\"code\">{o.Name}</span>", section);
         Assert.Contains(opportunities.ByDensity[0].Related[0].Name, section);           // the reason
-        var similar = atlas.Queries.SimilarTo(city, Atlas.Model.Lang.En, 8)!.Value.Similar;
+        var similar = atlas.Services.Complexity.SimilarTo(city, 8)!.Value.Similar;
         Assert.Equal(8, similar.Count);
-        foreach (var s in similar) Assert.Contains($"/{lang}/places/{s.Id}\"", section);
+        foreach (var s in similar) Assert.Contains($"/{lang}/places/{s.Municipality.Id}\"", section);
         Assert.Contains("<svg", section);
         Assert.Equal(panel.Result.Activities.Count, Regex.Matches(section, "<circle ").Count);
         foreach (var q in quadrants) Assert.Contains($">{q}</text>", section);

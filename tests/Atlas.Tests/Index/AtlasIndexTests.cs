@@ -1,6 +1,6 @@
+using Atlas.AtlasIndex;
 using System.Text.Json.Nodes;
 using Atlas.Data;
-using Atlas.Query;
 using Atlas.Tests.Register;
 using Atlas.Diagnostics;
 
@@ -13,7 +13,7 @@ public class AtlasIndexTests(RegisterAtlasFixture atlas)
     [Fact]
     public void Scores_lie_in_0_100_and_ranks_are_a_permutation()
     {
-        var index = atlas.Queries.AtlasIndex();
+        var index = atlas.Services.Index.Index();
         Assert.True(index.Entries.Count >= 20, $"only {index.Entries.Count} municipalities scored");
         Assert.All(index.Entries, e => Assert.InRange(e.Score, 0, 100));
         Assert.Equal(Enumerable.Range(1, index.Entries.Count), index.Entries.Select(e => e.Rank).Order());
@@ -24,7 +24,7 @@ public class AtlasIndexTests(RegisterAtlasFixture atlas)
     [Fact]
     public void Rank_intervals_are_ordered_and_hold_the_median()
     {
-        var index = atlas.Queries.AtlasIndex();
+        var index = atlas.Services.Index.Index();
         Assert.Equal(AtlasIndexBuilder.Replications, index.Replications);
         Assert.All(index.Entries, e =>
         {
@@ -41,10 +41,10 @@ public class AtlasIndexTests(RegisterAtlasFixture atlas)
     [Fact]
     public void The_same_seed_gives_the_same_index_and_groups_follow_the_rule()
     {
-        var definition = atlas.Queries.IndexDefinition!;
-        var first = atlas.Queries.AtlasIndex();
+        var definition = atlas.Services.Index.Definition!;
+        var first = atlas.Services.Index.Index();
         var units = first.Entries.Select(e => e.Id).ToList();
-        Assert.Same(first, atlas.Queries.AtlasIndex());   // cached while the register does not change
+        Assert.Same(first, atlas.Services.Index.Index());   // cached while the register does not change
 
         var a = AtlasIndexBuilder.Compute(definition, Counts(), null, 200, 7);
         var b = AtlasIndexBuilder.Compute(definition, Counts(), null, 200, 7);
@@ -69,7 +69,7 @@ public class AtlasIndexTests(RegisterAtlasFixture atlas)
     [Fact]
     public void Indicators_are_the_register_shares()
     {
-        var index = atlas.Queries.AtlasIndex();
+        var index = atlas.Services.Index.Index();
         var entry = index.Entries.OrderByDescending(e => e.Indicators["diversity"]).First();
         Assert.All(entry.Indicators.Where(kv => kv.Key != "eci"), kv => Assert.True(kv.Key == "diversity" ? kv.Value >= 1 : kv.Value is >= 0 and <= 1, $"{kv.Key} = {kv.Value}"));
         var def = index.Definition;
@@ -84,8 +84,8 @@ public class AtlasIndexTests(RegisterAtlasFixture atlas)
     [Fact]
     public void The_eci_indicator_is_the_national_panels_eci()
     {
-        var index = atlas.Queries.AtlasIndex();
-        var panel = atlas.Queries.Complexity();
+        var index = atlas.Services.Index.Index();
+        var panel = atlas.Services.Complexity.Panel();
         Assert.All(index.Entries, e => Assert.Equal(panel.Result.Eci[panel.RegionOfNis[e.Nis]], e.Indicators["eci"]));
         // the panel is standardised over its rows: ECI takes both signs, and the index still builds (the geometric mean
         // of the Monte Carlo only meets positive normalised values)
@@ -98,7 +98,7 @@ public class AtlasIndexTests(RegisterAtlasFixture atlas)
     public async Task The_api_lists_every_municipality_and_one_place()
     {
         var page = await atlas.Json("/api/index?pageSize=10");
-        var index = atlas.Queries.AtlasIndex();
+        var index = atlas.Services.Index.Index();
         Assert.Equal(index.Entries.Count, page["total"]!.GetValue<int>());
         Assert.Equal(10, page["items"]!.AsArray().Count);
         Assert.Equal(1, page["items"]![0]!["rank"]!.GetValue<int>());

@@ -13,7 +13,7 @@ public class IndexPageTests(RegisterAtlasFixture atlas)
         var (status, html, type) = await atlas.Raw("/en/index");
         Assert.Equal(200, status);
         Assert.Equal("text/html", type);
-        var index = atlas.Queries.AtlasIndex();
+        var index = atlas.Services.Index.Index();
         Assert.Equal(index.Entries.Count, Regex.Matches(html, "<svg class=\"rank-bar\"").Count);
         Assert.DoesNotContain("style=", html);
         Assert.DoesNotContain("<script", html);
@@ -32,7 +32,7 @@ public class IndexPageTests(RegisterAtlasFixture atlas)
     [Fact]
     public async Task A_city_page_shows_its_municipality_in_the_index()
     {
-        var index = atlas.Queries.AtlasIndex();
+        var index = atlas.Services.Index.Index();
         var ghent = index.ByNis(44021)!;
         var (status, html, _) = await atlas.Raw("/en/places/ghent");
         Assert.Equal(200, status);

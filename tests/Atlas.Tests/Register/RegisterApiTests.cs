@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Atlas.Query;
 using Atlas.Register;
 using Microsoft.Data.Sqlite;
 
@@ -183,8 +182,8 @@ public class RegisterApiTests(RegisterAtlasFixture atlas)
 
             var cells = municipalities.Select(m => Cell(counts, 1, m, In)).ToList();
             var present = cells.Where(x => x.Count > 0).ToList();
-            var p75 = AtlasQueries.Percentile(present.Select(x => (double)x.Count / x.Total / ((double)bCount / bTotal)).ToList(), 0.75);
-            var p25 = AtlasQueries.Percentile(present.Select(x => (double)x.Count).ToList(), 0.25);
+            var p75 = Atlas.Analytics.Composite.Statistics.Quantile(present.Select(x => (double)x.Count / x.Total / ((double)bCount / bTotal)).ToArray(), 0.75);
+            var p25 = Atlas.Analytics.Composite.Statistics.Quantile(present.Select(x => (double)x.Count).ToArray(), 0.25);
             Assert.Equal(count > 0 && lq >= p75 - 1e-9 && count > p25 && lq >= 1, est["strong"]!.GetValue<bool>());
             Assert.Equal(1 + cells.Count(x => x.Count > count), est["rank"]!.GetValue<int>());
             checkedRows++;

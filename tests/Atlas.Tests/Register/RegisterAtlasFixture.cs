@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Atlas.KboGenerator;
 using Atlas.Model;
-using Atlas.Query;
 using Atlas.Register;
 using Atlas.Web;
 using Microsoft.AspNetCore.Builder;
@@ -22,7 +21,7 @@ public sealed class RegisterAtlasFixture : IAsyncLifetime
     private readonly TestPaths.TempDir _dir = TestPaths.Temp();
     private WebApplication? _app;
 
-    public AtlasQueries Queries { get; private set; } = null!;
+    public AtlasServices Services { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
     public string RegisterPath => RegisterStore.PathFor(_dir.File("atlas.db"));
     public string DumpPath => _dir.File("full");
@@ -37,10 +36,10 @@ public sealed class RegisterAtlasFixture : IAsyncLifetime
             CodesPath = Path.Combine(KboParserTests.Extract147, "code.csv"), DataDir = TestPaths.DataDir,
         });
         AddRealRecords(DumpPath);
-        Queries = AtlasSetup.Prepare(TestPaths.DataDir, _dir.File("atlas.db"));
+        Services = AtlasSetup.Prepare(TestPaths.DataDir, _dir.File("atlas.db"));
         RegisterImporter.Import(DumpPath, RegisterPath, TestPaths.DataDir);
         RegisterImporter.Import(KboParserTests.Extract147, RegisterPath, TestPaths.DataDir);
-        _app = AtlasWebApp.Create(Queries, new WebOptions { InProcess = true });
+        _app = AtlasWebApp.Create(Services, new WebOptions { InProcess = true });
         await _app.StartAsync();
         Client = _app.GetTestClient();
     }

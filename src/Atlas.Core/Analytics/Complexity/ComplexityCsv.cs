@@ -1,3 +1,4 @@
+using Atlas.Text;
 using System.Globalization;
 
 namespace Atlas.Analytics.Complexity;
@@ -17,7 +18,7 @@ public static class ComplexityCsv
         var header = new List<string>();
         if (columns.Time is not null) header.Add(columns.Time);
         header.AddRange([columns.Region, columns.Activity, columns.Value, .. Measures]);
-        writer.Write(string.Join(',', header.Select(Quote)));
+        writer.Write(string.Join(',', header.Select(Csv.Field)));
         writer.Write("\r\n");
 
         var rows = 0;
@@ -33,9 +34,9 @@ public static class ComplexityCsv
                 for (var p = 0; p < result.Activities.Count; p++)
                 {
                     fields.Clear();
-                    if (columns.Time is not null) fields.Add(Quote(slice.Time ?? ""));
-                    fields.Add(Quote(result.Regions[c]));
-                    fields.Add(Quote(result.Activities[p]));
+                    if (columns.Time is not null) fields.Add(Csv.Field(slice.Time ?? ""));
+                    fields.Add(Csv.Field(result.Regions[c]));
+                    fields.Add(Csv.Field(result.Activities[p]));
                     fields.Add(Number(input[r, inputActivity[result.Activities[p]]]));
                     fields.Add(Number(result.Rca[c, p]));
                     fields.Add(result.IsPresent(c, p) ? "1" : "0");
@@ -64,7 +65,4 @@ public static class ComplexityCsv
 
     private static string Number(double value) =>
         double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : "";
-
-    private static string Quote(string text) =>
-        text.IndexOfAny([',', '"', '\r', '\n']) >= 0 || text != text.Trim() ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
 }

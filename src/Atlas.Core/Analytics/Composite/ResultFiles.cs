@@ -1,3 +1,4 @@
+using Atlas.Text;
 using System.Globalization;
 using System.Text;
 
@@ -21,7 +22,7 @@ public static class ResultFiles
         {
             var path = Path.Combine(directory, name);
             var text = new StringBuilder();
-            foreach (var row in rows) text.Append(string.Join(',', row.Select(Quote))).Append("\r\n");
+            foreach (var row in rows) text.Append(Csv.Line(row));
             File.WriteAllText(path, text.ToString(), new UTF8Encoding(false));
             written.Add(path);
         }
@@ -101,7 +102,4 @@ public static class ResultFiles
     }
 
     private static string Num(double v) => double.IsNaN(v) ? "NA" : v.ToString("R", CultureInfo.InvariantCulture);
-
-    private static string Quote(string cell) =>
-        cell.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{cell.Replace("\"", "\"\"")}\"" : cell;
 }

@@ -1,0 +1,39 @@
+using Atlas.Catalogue;
+using Atlas.Claims;
+using Atlas.Model;
+using Atlas.Web.Catalogue;
+using Atlas.Web.Http;
+using Atlas.Web.Pages;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Atlas.Web.Home;
+
+/// <summary>What the home page shows: the map with the cities, each city's sectors and lead line, the 2025 figures, the sectors and technologies.</summary>
+public sealed record HomePageModel(PageContext Ctx, Atlas.Geo.BelgiumMap? Map, IReadOnlyList<Place> Cities,
+    IReadOnlyDictionary<string, IReadOnlyList<Sector>> CitySectors, IReadOnlyDictionary<string, string> CityLeads, IReadOnlyList<FactJson> Figures,
+    IReadOnlyList<Sector> Sectors, IReadOnlyList<Technology> Technologies);
+
+public static class HomePages
+{
+    public static void MapHomePages(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", (HttpContext ctx) => Results.Redirect($"/{Params.PreferredLanguage(ctx.Request).Code()}/")).ExcludeFromDescription();
+        app.MapPages((pages, lang) => pages.MapGet("/", (HttpContext ctx, EntityQueries q, ClaimQueries claims) => Home(ctx, q, claims, lang)));
+    }
+
+    private static IResult Home(HttpContext ctx, EntityQueries q, ClaimQueries claims, Lang lang)
+    {
+        var s = q.Snapshot;
+        var cities = q.Places(PlaceKind.City);
+        var sectors = cities.ToDictionary(c => c.Id, c => (IReadOnlyList<Sector>)s.FactsOf(c.Id)
+            .Where(f => f.Predicate == Predicate.InnovatesIn && f.Object is not null).Select(f => s.Get<Sector>(f.Object!)).OfType<Sector>().DistinctBy(x => x.Id).ToList());
+        // each city's heading in the source, as the line under its name
+        var leads = cities.Select(c => (c.Id, Lead: s.FactsOf(c.Id).FirstOrDefault(f => f.Locator.Passage == "heading")?.Statement.Get(lang)))
+            .Where(x => x.Lead is not null).ToDictionary(x => x.Id, x => x.Lead!);
+        var figures = CatalogueApi.Facts(q.Facts(new FactFilter(Predicate: Predicate.HasIndicatorValue), PageRequest.All).Items, s, claims, lang);
+        return Page.Render<HomePage, HomePageModel>(new(PageContext.Of(ctx, lang, lang.T("home"), "/api/places?kind=city", "/api/places.csv?kind=city"),
+            s.Map, cities, sectors, leads, figures, s.All<Sector>().ToList(), s.All<Technology>().ToList()));
+    }
+}
