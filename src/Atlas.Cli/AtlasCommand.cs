@@ -103,7 +103,7 @@ public static class AtlasCommand
             var summary = $"{data.Entities.Count()} entities ({data.Places.Count} places, {data.Sectors.Count} sectors, {data.Technologies.Count} technologies, {data.Organisations.Count} organisations, {data.Programmes.Count} programmes, {data.Sources.Count} sources) and {data.Facts.Count} facts in {dataDir}";
             var phrases = report.PhrasesChecked > 0
                 ? $"; {report.PhrasesChecked} key phrases checked against their source"
-                : $"; key phrases NOT checked: the source texts were not found ({SourceTexts.Hint})";
+                : $"; key phrases NOT checked: the source texts were not found (give --texts DIR or set {SourceTexts.Env}; by default ../shared/seed beside the repository)";
             if (report.IsValid)
             {
                 Console.Out.WriteLine($"OK: {summary}{phrases}.");
@@ -179,12 +179,12 @@ public static class AtlasCommand
         catch (DataProblemsException e)
         {
             foreach (var p in e.Problems) Console.Error.WriteLine(p);
-            Console.Error.WriteLine($"The data has {e.Problems.Count} problem(s); the database was not changed. Fix them (atlas validate lists them) and start again.");
+            Console.Error.WriteLine($"The data has {e.Problems.Count} problem(s); the database was not changed. Fix them (atlas validate lists them) and start again, or give another data folder with --data DIR.");
             ExitCode = 1;
         }
         catch (StoreUnavailableException e)
         {
-            Console.Error.WriteLine(e.Message);
+            Console.Error.WriteLine($"{e.Message} (--db PATH or {AtlasSetup.DbEnv} chooses the database file)");
             ExitCode = 2;
         }
         return null;

@@ -46,7 +46,7 @@ public static class AtlasSetup
         var store = SqliteCuratedStore.Open(dbPath);
         var files = DataLoader.InputFiles(dataDir);
         if (files.Count == 0)
-            throw new DataProblemsException([new Problem(dataDir, 0, "no data files here: pass --data DIR (the data/ folder of the repository) or set ATLAS_DATA")]);
+            throw new DataProblemsException([new Problem(dataDir, 0, $"no data files here: point the atlas at its data folder (the data/ folder of the repository; {DataEnv})")]);
         var currentHash = DataLoader.HashOf(files);
         if (store.DataVersion == currentHash) return AtlasServices.Sqlite(store);
 

@@ -58,12 +58,16 @@ public static class AtlasWebApp
         // write letters as letters (Liège, not Li&#xE8;ge): smaller pages, still encoded wherever HTML needs it
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddAtlasCaching(atlas.Snapshots);
-        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        services.AddOpenApi(o =>
         {
-            doc.Info.Title = "Belgian Innovation Atlas API";
-            doc.Info.Description = "Read-only JSON API over the atlas: places, sectors, technologies, organisations, programmes, sources, facts with their sources and locators, search and comparison, the enterprise register and the analyses built on it. Lists are paginated and available as CSV (?format=csv).";
-            return Task.CompletedTask;
-        }));
+            o.CreateSchemaReferenceId = SchemaName;
+            o.AddDocumentTransformer((doc, _, _) =>
+            {
+                doc.Info.Title = "Belgian Innovation Atlas API";
+                doc.Info.Description = "Read-only JSON API over the atlas: places, sectors, technologies, organisations, programmes, sources, facts with their sources and locators, search and comparison, the enterprise register and the analyses built on it. Lists are paginated and available as CSV (?format=csv).";
+                return Task.CompletedTask;
+            });
+        });
 
         var app = builder.Build();
         PageCache.EvictOnChange(atlas.Snapshots, app.Services.GetRequiredService<IOutputCacheStore>());
@@ -101,6 +105,10 @@ public static class AtlasWebApp
         app.MapIndexPages();
         return app;
     }
+
+    /// <summary>A contract type's name in the OpenAPI document, as a client generator will name it: EntityJson → Entity, PageJson&lt;FactJson&gt; → PageOfFact.</summary>
+    private static string? SchemaName(System.Text.Json.Serialization.Metadata.JsonTypeInfo info) =>
+        Microsoft.AspNetCore.OpenApi.OpenApiOptions.CreateDefaultSchemaReferenceId(info)?.Replace("Json", "");
 
     private static string ListenUrls() =>
         Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is { Length: > 0 } env ? env : DefaultUrl;

@@ -33,6 +33,31 @@ public class CliTests
     }
 
     [Fact]
+    public async Task A_file_that_is_not_a_database_gets_a_clear_message_and_is_left_untouched()
+    {
+        using var dir = TestPaths.Temp();
+        var path = dir.File("notes.db");
+        File.WriteAllText(path, "these are my notes, not a database\n");
+        var (code, _, stderr) = await Run("get", "/api", "--db", path, "--data", TestPaths.DataDir);
+        Assert.Equal(2, code);
+        Assert.Contains(path, stderr);
+        Assert.Contains("--db", stderr);
+        Assert.Equal("these are my notes, not a database\n", File.ReadAllText(path));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
+    public async Task A_database_in_a_place_that_cannot_be_created_gets_a_clear_message()
+    {
+        using var dir = TestPaths.Temp();
+        var blocker = dir.File("a-file");
+        File.WriteAllText(blocker, "");
+        var (code, _, stderr) = await Run("get", "/api", "--db", Path.Combine(blocker, "atlas.db"), "--data", TestPaths.DataDir);
+        Assert.Equal(2, code);
+        Assert.Contains("--db", stderr);
+    }
+
+    [Fact]
     public async Task Get_prints_the_body_and_exits_0_or_1_on_an_error_status()
     {
         using var dir = TestPaths.Temp();

@@ -5,6 +5,29 @@ namespace Atlas.Tests;
 public class ModelTests
 {
     [Theory]
+    [InlineData("44021", true)]   // Ghent
+    [InlineData("21004", true)]   // the City of Brussels
+    [InlineData("20001", false)]  // the province of Flemish Brabant: its code is not round, it is not a municipality
+    [InlineData("20002", false)]  // the province of Walloon Brabant
+    [InlineData("44000", false)]  // the arrondissement of Ghent
+    [InlineData("40000", false)]  // the province of East Flanders
+    [InlineData("04000", false)]  // the Brussels-Capital Region
+    public void One_rule_tells_a_municipality_from_the_areas_above_it(string code, bool municipality)
+    {
+        Assert.Equal(municipality, NisCode.Parse(code).IsMunicipality);
+        Assert.Equal(municipality, Atlas.Register.Areas.IsMunicipality(int.Parse(code)));
+    }
+
+    [Fact]
+    public void The_reference_municipalities_are_565_and_do_not_include_the_brabant_provinces()
+    {
+        var names = Atlas.Data.ReferenceGeo.MunicipalityNames(TestPaths.DataDir);
+        Assert.DoesNotContain("20001", names.Keys);
+        Assert.DoesNotContain("20002", names.Keys);
+        Assert.Equal(581, names.Count);   // REFNIS 2019: the 581 municipalities before the 2025 mergers
+    }
+
+    [Theory]
     [InlineData("0202.239.951", "0202.239.951")]
     [InlineData("0202239951", "0202.239.951")]
     [InlineData("202.239.951", "0202.239.951")]   // written without the leading zero

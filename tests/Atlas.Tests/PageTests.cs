@@ -93,6 +93,8 @@ public partial class PageTests(AtlasFixture atlas)
     [InlineData("en-US,en;q=0.8", "/en/")]
     [InlineData("de-DE", "/fr/")]
     [InlineData(null, "/fr/")]
+    [InlineData("fr;q=0.1, nl;q=0.9", "/nl/")]          // weights count, not the order
+    [InlineData("de;q=1, en-GB;q=0.5, fr;q=0.3", "/en/")] // the best supported one
     public async Task The_root_sends_each_visitor_to_their_language(string? acceptLanguage, string expected)
     {
         var (response, _) = await Get("/", acceptLanguage);

@@ -94,29 +94,6 @@ public class StoreTests
     }
 
     [Fact]
-    public void A_file_that_is_not_a_database_gets_a_clear_message_and_is_left_untouched()
-    {
-        using var dir = TestPaths.Temp();
-        var path = dir.File("notes.db");
-        File.WriteAllText(path, "these are my notes, not a database\n");
-        var error = Assert.Throws<StoreUnavailableException>(() => SqliteCuratedStore.Open(path));
-        Assert.Contains(path, error.Message);
-        Assert.Contains("--db", error.Message);
-        Assert.Equal("these are my notes, not a database\n", File.ReadAllText(path));
-        SqliteConnection.ClearAllPools();
-    }
-
-    [Fact]
-    public void A_database_in_a_place_that_cannot_be_created_gets_a_clear_message()
-    {
-        using var dir = TestPaths.Temp();
-        var blocker = dir.File("a-file");
-        File.WriteAllText(blocker, "");
-        var error = Assert.Throws<StoreUnavailableException>(() => SqliteCuratedStore.Open(Path.Combine(blocker, "atlas.db")));
-        Assert.Contains("--db", error.Message);
-    }
-
-    [Fact]
     public void The_search_index_ignores_accents_and_case()
     {
         using var dir = TestPaths.Temp();

@@ -53,7 +53,7 @@ public sealed class DataLoader
     {
         if (!Directory.Exists(_dataDir))
         {
-            _problems.Add(new Problem(_dataDir, 0, "the data folder does not exist: pass --data DIR or set ATLAS_DATA"));
+            _problems.Add(new Problem(_dataDir, 0, "the data folder does not exist: point the atlas at its data folder (ATLAS_DATA)"));
             return Empty();
         }
         var hash = HashOf(InputFiles(_dataDir));

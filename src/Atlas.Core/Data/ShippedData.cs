@@ -27,7 +27,7 @@ public static class ShippedData
                 stream.CopyTo(memory);
                 return (Path: name[Prefix.Length..], Bytes: memory.ToArray());
             }).ToList();
-        if (files.Count == 0) throw new InvalidOperationException("this build of the atlas carries no data files: give the data folder with --data DIR or ATLAS_DATA");
+        if (files.Count == 0) throw new InvalidOperationException("this build of the atlas carries no data files: point it at a data folder (ATLAS_DATA)");
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var (path, bytes) in files)
@@ -72,6 +72,6 @@ public static class ShippedData
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         }
-        throw new IOException("cannot write the shipped data files anywhere: give the data folder with --data DIR or ATLAS_DATA");
+        throw new IOException("cannot write the shipped data files anywhere: point the atlas at a data folder (ATLAS_DATA)");
     }
 }

@@ -36,7 +36,7 @@ public sealed class SqliteCuratedStore : ICuratedStore
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new StoreUnavailableException($"cannot create the folder of the database {full}: {e.Message}. Choose another place with --db PATH or ATLAS_DB.", e);
+            throw new StoreUnavailableException($"cannot create the folder of the database {full}: {e.Message}. Choose another place for the database.", e);
         }
         var cs = new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadWriteCreate, Cache = SqliteCacheMode.Private, Pooling = true }.ToString();
         var store = new SqliteCuratedStore(full, cs);
@@ -56,7 +56,7 @@ public sealed class SqliteCuratedStore : ICuratedStore
         }
         catch (SqliteException e)
         {
-            throw new StoreUnavailableException($"cannot open the database {full} ({e.Message}). If it is not an atlas database or is damaged, move it away (nothing was changed) or choose another file with --db PATH.", e);
+            throw new StoreUnavailableException($"cannot open the database {full} ({e.Message}). If it is not an atlas database or is damaged, move it away (nothing was changed) or choose another database file.", e);
         }
         return store;
     }
@@ -96,7 +96,7 @@ public sealed class SqliteCuratedStore : ICuratedStore
         catch (SqliteException e)
         {
             tx.Rollback();
-            throw new StoreUnavailableException($"cannot write the database {Path} ({e.Message}); its previous content is unchanged. Check that the file and its folder are writable, or choose another with --db PATH.", e);
+            throw new StoreUnavailableException($"cannot write the database {Path} ({e.Message}); its previous content is unchanged. Check that the file and its folder are writable, or choose another database file.", e);
         }
         c.Execute("PRAGMA optimize;");
         return true;

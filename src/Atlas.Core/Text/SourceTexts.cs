@@ -9,9 +9,6 @@ public static class SourceTexts
 {
     public const string Env = "ATLAS_SOURCES";
 
-    /// <summary>How a user points the atlas at the texts, for messages.</summary>
-    public const string Hint = "give --texts DIR or set " + Env + " (by default ../shared/seed beside the repository)";
-
     /// <summary>
     /// The folder given, else <c>ATLAS_SOURCES</c>, else <c>../shared/seed</c> beside the repository that holds the
     /// current folder (found by its Atlas.sln); null when none of these exists.

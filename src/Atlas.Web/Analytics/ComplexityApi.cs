@@ -31,7 +31,7 @@ public static class ComplexityApi
                 ByGain = PlaceComplexityJson.Opportunities(of.Opportunities?.ByGain, labels),
             };
             return Answers.Table(ctx, json, OpportunityCsvRow.Of);
-        }).AddEndpointFilter(Problems.CheckIdLength).Produces<PlaceComplexityJson>().ProducesProblem(400).ProducesProblem(404)
+        }).AddEndpointFilter(Problems.CheckIdLength).Produces<PlaceComplexityJson>().ProducesProblem(400).ProducesProblem(404).WithName("GetOpportunities")
           .WithSummary("Growth opportunities of a place from the register: the NACE-BEL 2008 classes its municipality does not have yet (RCA ≤ 1), ranked by density (fit with what it does) and by complexity outlook gain, each with the present classes that explain it; with the municipality's ECI and rank among all municipalities. 409 when no register is loaded.");
 
         panel.MapGet("/places/{id}/similar", (HttpContext ctx, ComplexityQueries q, AtlasSnapshots s, string id, string? top, string? lang, string? format) =>
@@ -47,7 +47,7 @@ public static class ComplexityApi
                     Math.Round(m.Similarity, 6), Math.Round(m.Eci, 6), m.EciRank))],
             };
             return Answers.Table(ctx, json, j => j.Similar!);
-        }).AddEndpointFilter(Problems.CheckIdLength).Produces<PlaceComplexityJson>().ProducesProblem(400).ProducesProblem(404)
+        }).AddEndpointFilter(Problems.CheckIdLength).Produces<PlaceComplexityJson>().ProducesProblem(400).ProducesProblem(404).WithName("GetSimilarMunicipalities")
           .WithSummary("Municipalities most like a place's municipality by industry structure (cosine similarity of RCA over the NACE-BEL 2008 classes, from the register), with their ECI. 409 when no register is loaded.");
 
         panel.MapGet("/complexity/activities", (HttpContext ctx, ComplexityQueries q, AtlasSnapshots s, string? lang, string? format) =>
@@ -59,7 +59,7 @@ public static class ComplexityApi
                 .Select((a, i) => new ActivityComplexityJson(i + 1, result.Activities[a], labels.GetValueOrDefault(result.Activities[a]), result.Ubiquity[a], Math.Round(result.Pci[a], 6)))
                 .ToList();
             return Answers.Table(ctx, new PanelListJson<ActivityComplexityJson>("2008", result.Regions.Count, result.Activities.Count, PlaceComplexityJson.MethodText, items), l => l.Items);
-        }).Produces<PanelListJson<ActivityComplexityJson>>()
+        }).Produces<PanelListJson<ActivityComplexityJson>>().WithName("ListActivityComplexity")
           .WithSummary("The product complexity (PCI) and ubiquity of every NACE-BEL 2008 class, from the national panel of all municipalities in the register, most complex first. 409 when no register is loaded.");
 
         panel.MapGet("/complexity/municipalities", (HttpContext ctx, ComplexityQueries q, AtlasSnapshots s, string? lang, string? format) =>
@@ -70,7 +70,7 @@ public static class ComplexityApi
             var items = p.ByEci.Select(r => new MunicipalityComplexityJson(p.EciRank[r], $"nis-{result.Regions[r]}", s.Curated.Get($"nis-{result.Regions[r]}")?.Label(language),
                 result.Regions[r], result.Diversity[r], Math.Round(result.Eci[r], 6), Register.EvidenceJson.Round(result.Coi[r], 6))).ToList();
             return Answers.Table(ctx, new PanelListJson<MunicipalityComplexityJson>("2008", result.Regions.Count, result.Activities.Count, PlaceComplexityJson.MethodText, items), l => l.Items);
-        }).Produces<PanelListJson<MunicipalityComplexityJson>>()
+        }).Produces<PanelListJson<MunicipalityComplexityJson>>().WithName("ListMunicipalityComplexity")
           .WithSummary("The economic complexity (ECI), rank and diversity of every municipality among all municipalities, from the register. 409 when no register is loaded.");
     }
 

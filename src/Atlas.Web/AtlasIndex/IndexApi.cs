@@ -66,7 +66,7 @@ public static class IndexApi
             var entries = Page<IndexEntryJson>.Of(result.Entries.Select(e => IndexEntryJson.Of(e, s.Curated, language)), Params.Page(ctx));
             var json = IndexListJson.Of(Answers.Envelope(ctx, entries), IndexMetaJson.Of(result, RegisterInfoJson.Of(s.RequireRegister().Info), language));
             return Answers.Table(ctx, json, j => j.Items);
-        }).Produces<IndexListJson>()
+        }).Produces<IndexListJson>().WithName("GetIndex")
           .WithSummary("The Atlas index of every municipality with establishments in the register: score (0-100), rank, median rank and 5-95 % rank interval over 1,000 Monte Carlo replications, performance group relative to the Belgian average, pillar scores and indicator values; paginated, CSV with ?format=csv. 409 when no register is loaded.");
 
         index.MapGet("/places/{id}/index", (HttpContext ctx, AtlasIndexQueries q, AtlasSnapshots s, string id, string? lang) =>
@@ -80,7 +80,7 @@ public static class IndexApi
             return Answers.Json(ctx, PlaceIndexJson.Of(placeId, nis.ToString("D5"), entry,
                 entry is null ? "the register has no establishment unit in this municipality, so it has no score" : null,
                 IndexMetaJson.Of(result, RegisterInfoJson.Of(s.RequireRegister().Info), language)));
-        }).AddEndpointFilter(Problems.CheckIdLength).Produces<PlaceIndexJson>().ProducesProblem(400).ProducesProblem(404)
+        }).AddEndpointFilter(Problems.CheckIdLength).Produces<PlaceIndexJson>().ProducesProblem(400).ProducesProblem(404).WithName("GetPlaceIndex")
           .WithSummary("The Atlas index of one place: its municipality's score, rank, rank interval, group and indicator values (a city is scored as its municipality; Brussels as the City of Brussels, 21004). 409 when no register is loaded, 404 for an unknown place.");
     }
 }

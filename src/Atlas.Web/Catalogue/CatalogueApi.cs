@@ -29,7 +29,7 @@ public static class CatalogueApi
     public static void MapCatalogueApi(this RouteGroupBuilder api)
     {
         api.MapGet("/", (HttpContext ctx, AtlasSnapshots s) => Answers.Json(ctx, ApiIndex(s)))
-            .WithSummary("What the API offers, with links").Produces<ApiIndexJson>();
+            .WithName("GetApiIndex").WithSummary("What the API offers, with links").Produces<ApiIndexJson>();
 
         foreach (var (segment, type, summary) in Types)
         {
@@ -39,7 +39,7 @@ public static class CatalogueApi
                 var language = Params.Language(ctx.Request);
                 var entities = q.List(type, Params.Page(ctx), Kind(type, kind), parent, Current(current));
                 return Answers.List(ctx, new Page<EntityJson>(entities.Items.Select(e => EntityJson.Of(e, language)).ToList(), entities.Total, entities.Number, entities.Size));
-            }).Produces<PageJson<EntityJson>>();
+            }).Produces<PageJson<EntityJson>>().WithName("List" + char.ToUpperInvariant(segment[0]) + segment[1..]);
             list.WithSummary(type == EntityType.Organisation
                 ? summary + "; with ?q=, companies of the enterprise register by any name or by enterprise number (CompanySearch; 409 without a register)"
                 : summary);
@@ -53,7 +53,7 @@ public static class CatalogueApi
                     return Problems.NotFound(Slugs.Of(type), id, $"/api/search?q={Uri.EscapeDataString(Params.Truncate(id, 60))}");
                 var register = detail.Entity is Organisation org && companies.LinkOf(org, language) is { } link ? RegisterLinkJson.Of(link) : null;
                 return Answers.Json(ctx, Detail(detail, q.Snapshot, claims, language) with { Register = register });
-            }).AddEndpointFilter(Problems.CheckIdLength).Produces<EntityJson>().ProducesProblem(404);
+            }).AddEndpointFilter(Problems.CheckIdLength).Produces<EntityJson>().ProducesProblem(404).WithName($"Get{type}");
             one.WithSummary(type == EntityType.Organisation
                 ? "One organisation by id or any alias, with its facts and its register record; or, by enterprise number (dots optional), an enterprise of the register (Company): names, juridical form, start date, seat, establishments with their municipality and NACE activities"
                 : $"One {Slugs.Of(type)} by id or any alias, with its facts");
@@ -66,13 +66,13 @@ public static class CatalogueApi
             var language = Params.Language(ctx.Request);
             var facts = q.Facts(filter, Params.Page(ctx));
             return Answers.List(ctx, new Page<FactJson>(Facts(facts.Items, q.Snapshot, claims, language), facts.Total, facts.Number, facts.Size));
-        }).WithSummary("Facts, filtered by subject, predicate, source, an entity they are about, or status").Produces<PageJson<FactJson>>().ProducesProblem(400);
+        }).WithSummary("Facts, filtered by subject, predicate, source, an entity they are about, or status").Produces<PageJson<FactJson>>().ProducesProblem(400).WithName("ListFacts");
 
         api.MapGet("/facts/{id}", (HttpContext ctx, EntityQueries q, ClaimQueries claims, string id, string? lang) =>
             q.Fact(id) is { } fact
                 ? Answers.Json(ctx, FactJson.Of(fact, q.Snapshot, Params.Language(ctx.Request), claims.For(fact)))
                 : Problems.NotFound("fact", id, "/api/facts"))
-            .AddEndpointFilter(Problems.CheckIdLength).WithSummary("One fact with its source and locator").Produces<FactJson>().ProducesProblem(404);
+            .AddEndpointFilter(Problems.CheckIdLength).WithSummary("One fact with its source and locator").Produces<FactJson>().ProducesProblem(404).WithName("GetFact");
     }
 
     /// <summary>Facts as the API shows them, each city sector claim with the register's evidence when one is loaded.</summary>

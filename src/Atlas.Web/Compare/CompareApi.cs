@@ -64,7 +64,7 @@ public static class CompareApi
             var (result, unknown) = q.Compare(list, language);
             if (result is null) return Problems.NotFound("place", string.Join(", ", unknown), "/api/places?kind=city");
             return Answers.Table(ctx, CompareJson.Of(result, language), c => c.Rows());
-        }).Produces<CompareJson>().ProducesProblem(400).ProducesProblem(404).WithSummary("What two or three places share, and what only one has");
+        }).Produces<CompareJson>().ProducesProblem(400).ProducesProblem(404).WithName("Compare").WithSummary("What two or three places share, and what only one has");
 
         api.MapGet("/matrix", (HttpContext ctx, CompareQueries q, string? of, string? lang, string? format) =>
         {
@@ -72,6 +72,6 @@ public static class CompareApi
             var matrixOf = CompareQueries.MatrixTypes.Where(t => Slugs.Of(t) == type).Cast<EntityType?>().FirstOrDefault()
                 ?? throw new BadRequestException("Unknown matrix", $"of '{Params.Truncate(type)}' is not one of: {string.Join(", ", CompareQueries.MatrixTypes.Select(Slugs.Of))}.");
             return Answers.Table(ctx, MatrixJson.From(q.Matrix(matrixOf, Params.Language(ctx.Request)), Params.Language(ctx.Request)), m => m.Cells);
-        }).Produces<MatrixJson>().ProducesProblem(400).WithSummary("The seven cities × sectors (or technologies): the facts behind each cell");
+        }).Produces<MatrixJson>().ProducesProblem(400).WithName("GetMatrix").WithSummary("The seven cities × sectors (or technologies): the facts behind each cell");
     }
 }

@@ -23,7 +23,7 @@ namespace Atlas.Web.Http;
 [JsonSerializable(typeof(EntityJson))]
 [JsonSerializable(typeof(PageJson<FactJson>))]
 [JsonSerializable(typeof(FactJson))]
-[JsonSerializable(typeof(SearchJson))]
+[JsonSerializable(typeof(SearchResultsJson))]
 [JsonSerializable(typeof(CompareJson))]
 [JsonSerializable(typeof(CompareCsvRow))]
 [JsonSerializable(typeof(MatrixJson))]

@@ -21,7 +21,7 @@ public static class RegisterApi
         var register = api.MapGroup("").AddEndpointFilter(Problems.RequireRegister).ProducesProblem(409);
 
         register.MapGet("/register", (HttpContext ctx, AtlasSnapshots s) => Answers.Json(ctx, RegisterInfoJson.Of(s.RequireRegister().Info)))
-            .WithSummary("The loaded KBO/BCE register: its extract number, type and snapshot date (409 when none is loaded)").Produces<RegisterInfoJson>();
+            .WithSummary("The loaded KBO/BCE register: its extract number, type and snapshot date (409 when none is loaded)").Produces<RegisterInfoJson>().WithName("GetRegister");
 
         register.MapGet("/places/{id}/specialisation", (HttpContext ctx, SpecialisationQueries q, string id, string? level, string? nace, string? sort, string? lang, string? format) =>
         {
@@ -34,7 +34,7 @@ public static class RegisterApi
             if (result.Units.Count == 0)
                 throw new BadRequestException("No statistical unit", $"'{Params.Truncate(id)}' has no NIS code the register can count in: ask for a municipality, an area or a city.");
             return Answers.Table(ctx, SpecialisationJson.Of(result, language), SpecialisationCsvRow.Of);
-        }).AddEndpointFilter(Problems.CheckIdLength).Produces<SpecialisationJson>().ProducesProblem(400).ProducesProblem(404)
+        }).AddEndpointFilter(Problems.CheckIdLength).Produces<SpecialisationJson>().ProducesProblem(400).ProducesProblem(404).WithName("GetSpecialisation")
           .WithSummary("Specialisation of a place from the register: establishments and enterprises by NACE section, division, group or class (main activity, NACE-BEL 2008 or 2025), with share, location quotient, rank among municipalities and the US Cluster Mapping 'strong' label; a city is measured by its municipality (and Brussels also by its Region). 409 when no register is loaded.");
     }
 

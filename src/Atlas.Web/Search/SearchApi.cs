@@ -18,9 +18,9 @@ public sealed record FacetJson(string Id, string Label, int Count);
 public sealed record FacetsJson(IReadOnlyList<FacetJson> Kind, IReadOnlyList<FacetJson> Region, IReadOnlyList<FacetJson> Sector, IReadOnlyList<FacetJson> Technology);
 
 /// <summary>A search: the query, how many entities matched, the best of them, and the facets of all of them.</summary>
-public sealed record SearchJson(string Query, string Lang, int Total, IReadOnlyList<SearchHitJson> Results, FacetsJson Facets)
+public sealed record SearchResultsJson(string Query, string Lang, int Total, IReadOnlyList<SearchHitJson> Results, FacetsJson Facets)
 {
-    public static SearchJson Of(SearchResult r)
+    public static SearchResultsJson Of(SearchResult r)
     {
         static List<FacetJson> F(IEnumerable<FacetValue> values) => values.Select(v => new FacetJson(v.Id, v.Label, v.Count)).ToList();
         return new(r.Query, r.Lang.Code(), r.Total, r.Hits.Select(h => SearchHitJson.Of(h, r.Lang)).ToList(),
@@ -38,8 +38,8 @@ public static class SearchApi
             var max = Params.Int(ctx.Request, "limit", 20, 1, 100);
             var filters = new SearchFilters(Params.Text(ctx.Request, "kind"), Params.Text(ctx.Request, "region"),
                 Params.Text(ctx.Request, "sector"), Params.Text(ctx.Request, "technology"));
-            return Answers.Table(ctx, SearchJson.Of(search.Search(text, Params.Language(ctx.Request), filters, max)), r => r.Results);
-        }).Produces<SearchJson>().ProducesProblem(400)
+            return Answers.Table(ctx, SearchResultsJson.Of(search.Search(text, Params.Language(ctx.Request), filters, max)), r => r.Results);
+        }).Produces<SearchResultsJson>().ProducesProblem(400).WithName("Search")
           .WithSummary("Search names, aliases and facts in French, Dutch and English (accents optional); narrow by kind, region, sector or technology; facets count the results");
     }
 }

@@ -162,7 +162,7 @@ public static class CoinrFiles
                 lines = lines.Where(l => Cell(l.Row, "Time") == wanted).ToList();
             }
             else if (times.Count > 1)
-                throw new DataProblemsException([new Problem(path, 0, $"the data holds several times ({string.Join(", ", times)}): choose one (--time)")]);
+                throw new DataProblemsException([new Problem(path, 0, $"the data holds several times ({string.Join(", ", times)}): choose one of them")]);
         }
 
         var groupCols = meta.Groups.Where(col.ContainsKey).OrderBy(g => col[g]).ToList();
