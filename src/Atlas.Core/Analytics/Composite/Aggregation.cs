@@ -58,7 +58,7 @@ public abstract record PowerMean : Aggregation
             if (double.IsNaN(x[u])) continue;
             var t = Transform(x[u]);
             if (!double.IsNaN(t) && !double.IsInfinity(t)) continue;
-            throw new CompositeException($"{this} cannot aggregate '{node}': {child} of {units[u]} is {x[u].ToString("R", CultureInfo.InvariantCulture)} and {Domain}. Normalise onto a range that excludes it (e.g. min-max onto 1 to 100) or choose another aggregation.");
+            throw new CompositeException($"{this} cannot aggregate '{node}': {child} of {units[u]} is {x[u].ToString("R", CultureInfo.InvariantCulture)} and {Domain}. Normalise onto a range that excludes it (e.g. minmax:1:100) or choose another aggregation.");
         }
     }
 
