@@ -73,7 +73,10 @@ public class AtlasIndexTests(RegisterAtlasFixture atlas)
         Assert.All(entry.Indicators.Where(kv => kv.Key != "eci"), kv => Assert.True(kv.Key == "diversity" ? kv.Value >= 1 : kv.Value is >= 0 and <= 1, $"{kv.Key} = {kv.Value}"));
         var def = index.Definition;
         Assert.True(def.Indicator("high-tech").Covers(2110) && def.Indicator("high-tech").Covers(2611));
-        Assert.True(def.Indicator("medium-high-tech").Covers(2540) && def.Indicator("medium-high-tech").Covers(3030) && def.Indicator("medium-high-tech").Covers(3250));
+        Assert.True(def.Indicator("medium-high-tech").Covers(2540) && def.Indicator("medium-high-tech").Covers(3250));
+        // air and spacecraft (30.30) is high technology, as Eurostat counts it, and is not counted twice
+        Assert.True(def.Indicator("high-tech").Covers(3030));
+        Assert.False(def.Indicator("medium-high-tech").Covers(3030));
         Assert.False(def.Indicator("medium-high-tech").Covers(3011));
         Assert.False(def.Indicator("medium-high-tech").Covers(2511));
         Assert.True(def.Indicator("kis").Covers(7211) && !def.Indicator("kis").Covers(4711));
