@@ -173,6 +173,7 @@ public sealed partial class AtlasQueries(AtlasStore store)
         if (filter.Predicate is not null) { conditions.Add("f.predicate = $predicate"); args.Add(("$predicate", filter.Predicate)); }
         if (filter.Source is not null) { conditions.Add("f.source_id = $source"); args.Add(("$source", filter.Source)); }
         if (filter.Status is not null) { conditions.Add("f.status = $status"); args.Add(("$status", filter.Status)); }
+        if (filter.Role is not null) { conditions.Add("f.role = $role"); args.Add(("$role", filter.Role)); }
         using var c = Store.Connect();
         return QueryFacts(c, conditions.Count == 0 ? "1 = 1" : string.Join(" AND ", conditions), args, lang, page);
     }
@@ -189,38 +190,84 @@ public sealed partial class AtlasQueries(AtlasStore store)
         using var cmd = AtlasStore.Command(c, null, $"""
             SELECT f.id, f.subject_id, f.predicate, f.object_id, f.context, f.statement_fr, f.statement_nl, f.statement_en,
                    f.value, f.unit, f.qualifier, f.period, f.indicator, f.source_id, f.section, f.passage, f.phrase,
-                   f.status, f.note
+                   f.status, f.note_fr, f.note_nl, f.note_en, f.url, f.row, f.evidence, f.role
             FROM facts f WHERE {where} ORDER BY f.seq LIMIT $limit OFFSET $offset
             """);
         AtlasStore.Bind(cmd, [.. args, ("$limit", page.Size), ("$offset", page.Offset)]);
         var rows = new List<Func<Dictionary<string, EntityRef>, FactView>>();
         var ids = new List<string>();
+        var evidenceIds = new List<string>();
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
             {
                 string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
                 var context = JsonSerializer.Deserialize<List<string>>(r.GetString(4)) ?? [];
-                var statement = new SortedDictionary<string, string>(StringComparer.Ordinal);
-                foreach (var (code, i) in new[] { ("fr", 5), ("nl", 6), ("en", 7) })
-                    if (S(i) is { } s) statement[code] = s;
+                var statement = Texts(S(5), S(6), S(7));
                 var text = S(lang switch { Lang.Nl => 6, Lang.En => 7, _ => 5 }) ?? S(7) ?? S(5) ?? "";
                 var (id, subject, predicate, obj, source) = (r.GetString(0), r.GetString(1), r.GetString(2), S(3), r.GetString(13));
                 decimal? value = S(8) is { } v ? decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : null;
                 var (unit, qualifier, period, indicator) = (S(9), S(10), S(11), S(12));
-                var locator = new LocatorView(r.GetString(14), r.GetString(15), r.GetString(16));
-                var (status, note) = (r.GetString(17), S(18));
+                var locator = new LocatorView(S(14), S(15), r.GetString(16)) { Url = S(21), Row = r.IsDBNull(22) ? null : r.GetInt32(22) };
+                var notes = Texts(S(18), S(19), S(20));
+                var note = S(lang switch { Lang.Nl => 19, Lang.En => 20, _ => 18 }) ?? S(20) ?? S(18);
+                var (status, role) = (r.GetString(17), r.GetString(24));
+                var evidence = JsonSerializer.Deserialize<List<string>>(r.GetString(23)) ?? [];
+                evidenceIds.AddRange(evidence);
                 ids.Add(subject);
                 ids.Add(source);
                 if (obj is not null) ids.Add(obj);
                 rows.Add(labels => new FactView(id, subject, labels.GetValueOrDefault(subject)?.Label ?? subject, predicate, obj,
                     obj is null ? null : labels.GetValueOrDefault(obj)?.Label ?? obj, context, text, statement, value, unit, qualifier,
-                    period, indicator, source, labels.GetValueOrDefault(source)?.Label ?? source, locator, status, note));
+                    period, indicator, source, labels.GetValueOrDefault(source)?.Label ?? source, locator, status, note)
+                {
+                    Role = role, Notes = notes, PhraseLanguage = SourceLanguage(c, source),
+                    StatusEvidence = evidence.Select(e => EvidenceOf(c, e, lang)).Where(e => e is not null).Cast<EvidenceView>().ToList(),
+                });
             }
         }
         var refs = Labels(c, ids, lang);
         return new Page<FactView>(rows.Select(make => WithEvidence(make(refs), lang)).ToList(), total, page.Number, page.Size);
     }
+
+    private static SortedDictionary<string, string> Texts(string? fr, string? nl, string? en)
+    {
+        var texts = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (code, text) in new[] { ("fr", fr), ("nl", nl), ("en", en) })
+            if (text is not null) texts[code] = text;
+        return texts;
+    }
+
+    /// <summary>A fact that shows another's status, as the evidence beside it: its statement, source and locator.</summary>
+    private EvidenceView? EvidenceOf(SqliteConnection c, string id, Lang lang)
+    {
+        using var cmd = AtlasStore.Command(c, null, $"""
+            SELECT f.id, coalesce(f.statement_{lang.Code()}, f.statement_en, f.statement_fr), f.source_id,
+                   e.name_{lang.Code()}, json_extract(e.json, '$.url'), f.section, f.passage, f.phrase, f.url, f.row
+            FROM facts f JOIN entities e ON e.id = f.source_id WHERE f.id = $id
+            """);
+        AtlasStore.Bind(cmd, ("$id", id));
+        using var r = cmd.ExecuteReader();
+        if (!r.Read()) return null;
+        string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+        var locator = new LocatorView(S(5), S(6), r.GetString(7)) { Url = S(8), Row = r.IsDBNull(9) ? null : r.GetInt32(9) };
+        return new EvidenceView(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), S(4), locator, SourceLanguage(c, r.GetString(2)));
+    }
+
+    /// <summary>The language a source is written in (its key phrases are in it); French when it does not say.</summary>
+    private string SourceLanguage(SqliteConnection c, string sourceId)
+    {
+        if (_sourceLanguages is null)
+        {
+            using var cmd = AtlasStore.Command(c, null, "SELECT id, coalesce(json_extract(json, '$.language'), 'fr') FROM entities WHERE type = 'source'");
+            var map = new Dictionary<string, string>();
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) map[r.GetString(0)] = r.GetString(1);
+            _sourceLanguages = map;
+        }
+        return _sourceLanguages.GetValueOrDefault(sourceId, "fr");
+    }
+    private Dictionary<string, string>? _sourceLanguages;
 
     // ---------- helpers ----------
 

@@ -10,4 +10,8 @@ public sealed record PageRequest(int Number = 1, int Size = PageRequest.DefaultS
     public static readonly PageRequest All = new(1, int.MaxValue);
 }
 
-public sealed record FactFilter(string? Subject = null, string? Predicate = null, string? Source = null, string? About = null, string? Status = null);
+public sealed record FactFilter(string? Subject = null, string? Predicate = null, string? Source = null, string? About = null, string? Status = null)
+{
+    /// <summary>claim or context (see FactRole), or null for both.</summary>
+    public string? Role { get; init; }
+}

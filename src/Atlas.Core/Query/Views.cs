@@ -20,7 +20,9 @@ public sealed class EntityView(JsonObject json)
     public string Label => Str("label")!;
     public string Type => Str("type")!;
     public string Kind => Str("kind")!;
-    public string? Note => Str("note");
+    /// <summary>The curator's note in <paramref name="lang"/> (else English, else French), or null.</summary>
+    public string? NoteIn(Lang lang) =>
+        Json["note"]?[lang.Code()]?.GetValue<string>() ?? Json["note"]?["en"]?.GetValue<string>() ?? Json["note"]?["fr"]?.GetValue<string>();
 
     public string? Name(Lang lang) => Json["names"]?[lang.Code()]?.GetValue<string>();
     public string? Description(Lang lang) =>
@@ -35,7 +37,37 @@ public sealed class EntityView(JsonObject json)
     public EntityRef Ref => new(Id, Label, Type, Kind);
 }
 
-public sealed record LocatorView(string Section, string Passage, string Phrase);
+/// <summary>Where in its source a fact is: a document's section and passage, a web page's url, or a data set's row.</summary>
+public sealed record LocatorView(string? Section, string? Passage, string Phrase)
+{
+    public string? Url { get; init; }
+    public int? Row { get; init; }
+
+    public JsonObject ToJson()
+    {
+        var o = new JsonObject();
+        if (Section is not null) o["section"] = Section;
+        if (Passage is not null) o["passage"] = Passage;
+        if (Url is not null) o["url"] = Url;
+        if (Row is not null) o["row"] = Row;
+        o["phrase"] = Phrase;
+        return o;
+    }
+}
+
+/// <summary>A fact that shows a status: its statement in the requested language, its source and locator.</summary>
+public sealed record EvidenceView(string Id, string Text, string Source, string SourceLabel, string? SourceUrl, LocatorView Locator, string PhraseLanguage)
+{
+    public JsonObject ToJson() => new()
+    {
+        ["id"] = Id,
+        ["text"] = Text,
+        ["source"] = Source,
+        ["sourceLabel"] = SourceLabel,
+        ["sourceUrl"] = SourceUrl,
+        ["locator"] = Locator.ToJson(),
+    };
+}
 
 public sealed record FactView(
     string Id, string Subject, string SubjectLabel, string Predicate, string? Object, string? ObjectLabel,
@@ -45,6 +77,14 @@ public sealed record FactView(
 {
     /// <summary>For "city innovates in sector": what the enterprise register says of it (see ClaimQueries), when one is loaded.</summary>
     public JsonObject? Evidence { get; init; }
+    /// <summary>claim (what its source states) or context (a sourced fact the founding article leaves out).</summary>
+    public string Role { get; init; } = "claim";
+    /// <summary>For a confirmed or contradicted fact: the facts, each with its own source, that show it.</summary>
+    public IReadOnlyList<EvidenceView> StatusEvidence { get; init; } = [];
+    /// <summary>The curator's note in French, Dutch and English (empty when there is none); <see cref="Note"/> is the one in the requested language.</summary>
+    public IReadOnlyDictionary<string, string> Notes { get; init; } = new Dictionary<string, string>();
+    /// <summary>The language of the key phrase: that of the source.</summary>
+    public string PhraseLanguage { get; init; } = "fr";
 
     public JsonObject ToJson()
     {
@@ -63,10 +103,12 @@ public sealed record FactView(
             ["period"] = Period,
             ["indicator"] = Indicator,
             ["source"] = Source,
-            ["locator"] = new JsonObject { ["section"] = Locator.Section, ["passage"] = Locator.Passage, ["phrase"] = Locator.Phrase },
+            ["locator"] = Locator.ToJson(),
             ["status"] = Status,
+            ["statusEvidence"] = new JsonArray(StatusEvidence.Select(e => (JsonNode)e.ToJson()).ToArray()),
+            ["role"] = Role,
         };
-        if (Note is not null) o["note"] = Note;
+        if (Notes.Count > 0) o["note"] = new JsonObject(Notes.Select(kv => new KeyValuePair<string, JsonNode?>(kv.Key, kv.Value)));
         if (Evidence is not null) o["evidence"] = Evidence.DeepClone();
         o["subjectLabel"] = SubjectLabel;
         if (ObjectLabel is not null) o["objectLabel"] = ObjectLabel;

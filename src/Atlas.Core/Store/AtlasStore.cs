@@ -156,9 +156,11 @@ public sealed class AtlasStore
     {
         using var ins = Command(c, tx, """
             INSERT INTO facts (id, seq, subject_id, predicate, object_id, context, statement_fr, statement_nl, statement_en,
-                               value, unit, qualifier, period, indicator, source_id, section, passage, phrase, status, note, file, line)
+                               value, unit, qualifier, period, indicator, source_id, section, passage, url, row, phrase, status,
+                               evidence, role, note_fr, note_nl, note_en, file, line)
             VALUES ($id, $seq, $subject, $predicate, $object, $context, $fr, $nl, $en,
-                    $value, $unit, $qualifier, $period, $indicator, $source, $section, $passage, $phrase, $status, $note, $file, $line)
+                    $value, $unit, $qualifier, $period, $indicator, $source, $section, $passage, $url, $row, $phrase, $status,
+                    $evidence, $role, $note_fr, $note_nl, $note_en, $file, $line)
             """);
         using var link = Command(c, tx, "INSERT OR IGNORE INTO fact_entities (fact_id, entity_id, role) VALUES ($fact, $entity, $role)");
         using var doc = Command(c, tx, "INSERT INTO search (entity_id, fact_id, names, aliases, body) VALUES ($id, $fact, '', $aliases, $body)");
@@ -172,7 +174,9 @@ public sealed class AtlasStore
                 ("$value", q?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("$unit", q?.Unit),
                 ("$qualifier", q?.Qualifier.Slug()), ("$period", q?.Period?.ToString()), ("$indicator", f.Indicator),
                 ("$source", f.Source), ("$section", f.Locator.Section), ("$passage", f.Locator.Passage),
-                ("$phrase", f.Locator.Phrase), ("$status", Slugs.Of(f.Status)), ("$note", f.Note),
+                ("$url", f.Locator.Url), ("$row", f.Locator.Row),
+                ("$phrase", f.Locator.Phrase), ("$status", Slugs.Of(f.Status)), ("$evidence", JsonSerializer.Serialize(f.Evidence)),
+                ("$role", Slugs.Of(f.Role)), ("$note_fr", f.Note.Exact(Lang.Fr)), ("$note_nl", f.Note.Exact(Lang.Nl)), ("$note_en", f.Note.Exact(Lang.En)),
                 ("$file", f.Position.File), ("$line", f.Position.Line));
             ins.ExecuteNonQuery();
             foreach (var (entity, role) in new[] { (f.Subject, "subject") }

@@ -56,11 +56,13 @@ public static class EntityJson
                 Add(o, "language", src.Language);
                 if (src.Year is int y) o["year"] = y;
                 Add(o, "date", src.Date);
+                Add(o, "accessed", src.Accessed);
                 Add(o, "url", src.Url);
+                Add(o, "file", src.File);
                 Add(o, "licence", src.Licence);
                 break;
         }
-        Add(o, "note", e.Note);
+        if (!e.Note.IsEmpty) o["note"] = Texts(e.Note);
         return o;
     }
 

@@ -53,19 +53,21 @@ public static class ApiEndpoints
                 : $"One {type.ToString().ToLowerInvariant()} by id or any alias, with its facts");
         }
 
-        api.MapGet("/facts", (HttpContext ctx, Responder r, AtlasQueries q, string? subject, string? predicate, string? source, string? about, string? status, string? lang, string? page, string? pageSize, string? format) =>
+        api.MapGet("/facts", (HttpContext ctx, Responder r, AtlasQueries q, string? subject, string? predicate, string? source, string? about, string? status, string? role, string? lang, string? page, string? pageSize, string? format) =>
         {
             if (predicate is not null && !Slugs.TryParse<Predicate>(predicate, out _))
                 throw new BadRequestException("Unknown predicate", $"predicate '{RequestContext.Truncate(predicate)}' is not one of: {string.Join(", ", Slugs.All<Predicate>())}.");
             if (status is not null && !Slugs.TryParse<FactStatus>(status, out _))
                 throw new BadRequestException("Unknown status", $"status '{RequestContext.Truncate(status)}' is not one of: {string.Join(", ", Slugs.All<FactStatus>())}.");
+            if (role is not null && !Slugs.TryParse<FactRole>(role, out _))
+                throw new BadRequestException("Unknown role", $"role '{RequestContext.Truncate(role)}' is not one of: {string.Join(", ", Slugs.All<FactRole>())}.");
             foreach (var (name, value) in new[] { ("subject", subject), ("source", source), ("about", about) })
                 if (value is not null && value.Length > AtlasQueries.MaxQueryLength)
                     throw new BadRequestException("Query too long", $"{name} has {value.Length} characters; the limit is {AtlasQueries.MaxQueryLength}.");
-            return r.Reply(ctx, () => Responder.PageJson(ctx, q.Facts(new FactFilter(subject, predicate, source, about, status),
+            return r.Reply(ctx, () => Responder.PageJson(ctx, q.Facts(new FactFilter(subject, predicate, source, about, status) { Role = role },
                 RequestContext.Language(ctx.Request), RequestContext.WantsCsv(ctx) ? PageRequest.All : RequestContext.Page(ctx.Request)), f => f.ToJson()),
                 Responder.Items);
-        }).WithSummary("Facts, filtered by subject, predicate, source, an entity they are about, or status");
+        }).WithSummary("Facts, filtered by subject, predicate, source, an entity they are about, status (asserted, confirmed, contradicted: each confirmed or contradicted fact carries its statusEvidence) or role (claim, context)");
 
         api.MapGet("/facts/{id}", (HttpContext ctx, Responder r, AtlasQueries q, string id, string? lang) =>
         {
@@ -125,7 +127,7 @@ public static class ApiEndpoints
             ["organisations"] = "/api/organisations",
             ["programmes"] = "/api/programmes",
             ["sources"] = "/api/sources",
-            ["facts"] = "/api/facts?subject=&predicate=&source=&about=&status=",
+            ["facts"] = "/api/facts?subject=&predicate=&source=&about=&status=&role=",
             ["search"] = "/api/search?q=&lang=",
             ["compare"] = "/api/compare?places=antwerp,bruges",
             ["matrix"] = "/api/matrix?of=sector",

@@ -116,7 +116,7 @@ public static class PageEndpoints
             ["Cities"] = cities,
             ["CitySectors"] = citySectors,
             ["CityLeads"] = leads,
-            ["Figures"] = q.Facts(new FactFilter(Predicate: "has-indicator-value"), lang, PageRequest.All).Items,
+            ["Figures"] = q.Facts(new FactFilter(Predicate: "has-indicator-value") { Role = "claim" }, lang, PageRequest.All).Items,
             ["Sectors"] = q.ListEntities(EntityType.Sector, lang, PageRequest.All).Items.Select(e => e.Ref).ToList(),
             ["Technologies"] = q.ListEntities(EntityType.Technology, lang, PageRequest.All).Items.Select(e => e.Ref).ToList(),
         });
