@@ -181,7 +181,7 @@ public class AtlasIndexFileTests
     [InlineData("    weight: 1\n    measure: diversity", "    weight: heavy\n    measure: diversity", "weight: heavy", "a weight is a number")]
     [InlineData("    parent: dynamism\n    direction: 1\n    weight: 1\n    measure: diversity", "    parent: nowhere\n    direction: 1\n    weight: 1\n    measure: diversity", "  - id: diversity", "does not exist")]
     [InlineData("    measure: diversity", "    measure: patents", "measure: patents", "use one of")]
-    [InlineData("nace: [\"21\", \"26\"]", "nace: [\"21\", \"2x6\"]", "2x6", "not a NACE Rev. 2 code")]
+    [InlineData("nace: [\"21\", \"26\", \"30.3\"]", "nace: [\"21\", \"2x6\", \"30.3\"]", "2x6", "not a NACE Rev. 2 code")]
     [InlineData("  - id: rd\n", "  - id: ict\n", "  - id: ict\n", "used twice")]
     [InlineData("    measure: young-enterprises\n    years: 5", "    measure: young-enterprises\n    years: five", "years: five", "whole number")]
     public void A_malformed_definition_is_reported_at_its_line(string from, string to, string at, string message)
