@@ -14,7 +14,7 @@ public class ValidatorTests
         Requires.Article();
         var report = Validator.Run(TestPaths.DataDir, TestPaths.SeedDir);
         Assert.True(report.IsValid, string.Join("\n", report.Problems));
-        Assert.Equal(report.Data.Facts.Count, report.PhrasesChecked);
+        Assert.Equal(report.Data.Facts.Count(f => f.Source == "article-7-cities"), report.PhrasesChecked);
         Assert.Equal(0, report.PhrasesUnchecked);
     }
 
@@ -24,7 +24,7 @@ public class ValidatorTests
         var report = Validator.Run(TestPaths.DataDir);
         Assert.True(report.IsValid, string.Join("\n", report.Problems));
         Assert.Equal(0, report.PhrasesChecked);
-        Assert.Equal(report.Data.Facts.Count, report.PhrasesUnchecked);
+        Assert.Equal(report.Data.Facts.Count(f => f.Source == "article-7-cities"), report.PhrasesUnchecked);
     }
 
     [Fact]
@@ -76,6 +76,33 @@ public class ValidatorTests
         { "facts/03-ghent.yaml", "    subject: ghent\n    predicate: uses-technology", "    subjet: ghent\n    predicate: uses-technology", "unknown field 'subjet'" },
         { "places.yaml", "coordinates: [51.0543, 3.7174]", "coordinates: [3.7174, 51.0543]", "coordinates must be [latitude, longitude]" },
         { "facts/03-ghent.yaml", "facts:\n", "facts:\n  - id: [unclosed\n", "this is not valid YAML" },
+        // every statement in French, Dutch and English, three different texts
+        { "facts/03-ghent.yaml", "      nl: Gent staat bekend als een groene stad.\n", "", "has no 'statement.nl'" },
+        { "facts/03-ghent.yaml", "      nl: Gent staat bekend als een groene stad.", "      nl: Ghent has the reputation of a green city.", "the Dutch statement of 'ghent-green-city' is the same text as the English one" },
+        // a note explains in the three languages
+        { "programmes.yaml", "  note:\n    fr: \"Un prix belge", "  note: A Belgian award.\n  notes:\n    fr: \"Un prix belge", "is in one language: write it in the three" },
+        { "places.yaml", "    nl: \"Sinds 1 januari 2025 omvat de gemeente Antwerpen (NIS 11002) ook de vroegere gemeente Borsbeek (NIS 11007).\"\n", "", "has no 'note.nl'" },
+        // a status needs evidence: other facts, with their own source
+        { "facts/01-brussels.yaml", "    evidence: [leuven-hosts-imec]\n", "", "a 'contradicted' fact needs evidence" },
+        { "facts/01-brussels.yaml", "evidence: [gsk-belgian-vaccine-sites]", "evidence: [gsk-sites]", "the evidence 'gsk-sites' is not a fact" },
+        { "facts/01-brussels.yaml", "evidence: [gsk-belgian-vaccine-sites]", "evidence: [brussels-capital-of-belgium]", "cites the same source as the fact (article-7-cities)" },
+        { "facts/01-brussels.yaml", "evidence: [gsk-belgian-vaccine-sites]", "evidence: [brussels-biotechnology-example-gsk]", "cannot be its own evidence" },
+        { "facts/03-ghent.yaml", "    predicate: described-as\n    context: [sustainability]", "    predicate: described-as\n    evidence: [leuven-hosts-imec]\n    context: [sustainability]", "evidence backs a 'confirmed' or 'contradicted' status" },
+        { "facts/10-context.yaml", "    role: context\n", "    role: background\n", "'background' is not a role" },
+        // a locator fits its source: a document's section and passage, a web page's address, a data set's row
+        { "facts/03-ghent.yaml", "{section: \"3. Gand\", passage: paragraph 1, phrase: \"reconnue comme une ville verte\"}", "{url: \"https://example.org/\", phrase: \"reconnue comme une ville verte\"}", "cites the document 'article-7-cities': its locator is a section" },
+        { "facts/10-context.yaml", "locator: {url: \"https://be.gsk.com/en-be/company/at-a-glance/\",", "locator: {section: \"At a glance\", passage: paragraph 1,", "cites the web page 'gsk-belgium-at-a-glance': its locator is the page's address" },
+        { "facts/10-context.yaml", "locator: {url: \"https://be.gsk.com/en-be/company/at-a-glance/\",", "locator: {url: \"https://be.gsk.com/en-be/elsewhere/\",", "is not the address of the web page 'gsk-belgium-at-a-glance'" },
+        { "facts/10-context.yaml", "{row: 4, phrase:", "{row: 5, phrase:", "row 5 of reference/geo/postcodes-geocoded.csv does not hold the key phrase" },
+        { "facts/10-context.yaml", "{row: 4, phrase:", "{url: \"https://example.org/\", phrase:", "cites the data set 'postcodes-geocoded': its locator is a row" },
+        { "facts/10-context.yaml", "    locator: {url: \"https://be.gsk.com/en-be/company/at-a-glance/\", phrase: \"three major vaccine sites, in Wavre, Rixensart and Gembloux\"}", "    locator: {phrase: \"three major vaccine sites, in Wavre, Rixensart and Gembloux\"}", "says neither where in a document" },
+        // a web source says who published it, where, in which language and when it was read
+        { "sources.yaml", "  accessed: \"2026-12-01\"\n", "", "has no accessed" },
+        { "sources.yaml", "  accessed: \"2026-12-01\"\n", "  accessed: \"1 December 2026\"\n", "is not a date" },
+        // name overrides: still needed, German only where official
+        { "name-overrides.yaml", "replaces: {nl: Genepien}", "replaces: {nl: Genapie}", "the slip is fixed there, remove this override" },
+        { "name-overrides.yaml", "- nis: \"63049\"\n  names: {de: Malmedy}", "- nis: \"62063\"\n  names: {de: Lüttich}", "has no official German name" },
+        { "name-overrides.yaml", "- nis: \"25031\"", "- nis: \"25999\"", "no municipality has the NIS code 25999" },
     };
 
     // The same for the locator rules that are checked against the article's text.

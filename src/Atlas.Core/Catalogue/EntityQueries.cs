@@ -48,7 +48,8 @@ public sealed class EntityQueries(AtlasSnapshots snapshots)
             .Where(f => (about is null || f.Entities.Contains(about))
                 && (filter.Predicate is null || f.Predicate == filter.Predicate)
                 && (filter.Source is null || f.Source == filter.Source)
-                && (filter.Status is null || f.Status == filter.Status));
+                && (filter.Status is null || f.Status == filter.Status)
+                && (filter.Role is null || f.Role == filter.Role));
         return Page<Fact>.Of(facts, page);
     }
 

@@ -25,5 +25,6 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int Number, int 
     }
 }
 
-/// <summary>Which facts: of a subject, with a predicate, from a source, naming an entity (in any role), with a status.</summary>
-public sealed record FactFilter(string? Subject = null, Predicate? Predicate = null, string? Source = null, string? About = null, FactStatus? Status = null);
+/// <summary>Which facts: of a subject, with a predicate, from a source, naming an entity (in any role), with a status, a claim or context.</summary>
+public sealed record FactFilter(string? Subject = null, Predicate? Predicate = null, string? Source = null, string? About = null, FactStatus? Status = null,
+    FactRole? Role = null);

@@ -44,6 +44,8 @@ public sealed class DataLoader
         if (Directory.Exists(factsDir))
             files.AddRange(Directory.GetFiles(factsDir, "*.yaml").Order(StringComparer.Ordinal));
         files.AddRange(ReferenceGeo.Files(dir).Where(File.Exists));
+        var overrides = Path.Combine(dir, NameOverrides.FileName);
+        if (File.Exists(overrides)) files.Add(overrides);
         var index = Path.Combine(dir, AtlasIndexFile.RelativePath);
         if (File.Exists(index)) files.Add(index);
         return files;
@@ -62,6 +64,8 @@ public sealed class DataLoader
         var regionIds = places.Where(p => p.PlaceKind is PlaceKind.Region or PlaceKind.Country && p.Nis is not null)
             .GroupBy(p => p.Nis!.Value.ToString()).ToDictionary(g => g.Key, g => g.First().Id);
         var (referencePlaces, map) = ReferenceGeo.Load(_dataDir, Display, _problems, regionIds);
+        var overridesPath = Path.Combine(_dataDir, NameOverrides.FileName);
+        NameOverrides.Apply(overridesPath, Display(overridesPath), referencePlaces, _problems);
         places.AddRange(referencePlaces);
         var sectors = LoadList("sectors.yaml", ReadSector);
         var technologies = LoadList("technologies.yaml", ReadTechnology);
@@ -198,7 +202,7 @@ public sealed class DataLoader
         return new Place
         {
             Id = id, PlaceKind = kind, Names = names, Aliases = f.StrList(m, "aliases", what),
-            Description = f.Texts(m, "description", what), Note = f.Str(m, "note", what),
+            Description = f.Texts(m, "description", what), Note = f.Note(m, what),
             Nis = nis, Nuts = f.Str(m, "nuts", what), Parent = f.Str(m, "parent", what),
             Latitude = lat, Longitude = lon, Links = links,
             Position = new SourcePosition(f.Name, YamlFile.LineOf(m)),
@@ -221,7 +225,7 @@ public sealed class DataLoader
         return new Sector
         {
             Id = id, Names = names, Aliases = f.StrList(m, "aliases", what), Description = f.Texts(m, "description", what),
-            Note = f.Str(m, "note", what), Nace2008 = nace, Position = new SourcePosition(f.Name, YamlFile.LineOf(m)),
+            Note = f.Note(m, what), Nace2008 = nace, Position = new SourcePosition(f.Name, YamlFile.LineOf(m)),
         };
     }
 
@@ -235,7 +239,7 @@ public sealed class DataLoader
         return new Technology
         {
             Id = id, Names = names, Aliases = f.StrList(m, "aliases", what), Description = f.Texts(m, "description", what),
-            Note = f.Str(m, "note", what), Position = new SourcePosition(f.Name, YamlFile.LineOf(m)),
+            Note = f.Note(m, what), Position = new SourcePosition(f.Name, YamlFile.LineOf(m)),
         };
     }
 
@@ -273,7 +277,7 @@ public sealed class DataLoader
         return new Organisation
         {
             Id = id, OrganisationKind = kind, Names = names, Aliases = f.StrList(m, "aliases", what),
-            Description = f.Texts(m, "description", what), Note = f.Str(m, "note", what),
+            Description = f.Texts(m, "description", what), Note = f.Note(m, what),
             EnterpriseNumber = number, Places = places, Sectors = f.StrList(m, "sectors", what),
             Technologies = f.StrList(m, "technologies", what), Website = website, Wikidata = wikidata,
             Position = new SourcePosition(f.Name, YamlFile.LineOf(m)),
@@ -302,7 +306,7 @@ public sealed class DataLoader
         return new Programme
         {
             Id = id, ProgrammeKind = kind, Names = names, Aliases = f.StrList(m, "aliases", what),
-            Description = f.Texts(m, "description", what), Note = f.Str(m, "note", what),
+            Description = f.Texts(m, "description", what), Note = f.Note(m, what),
             Scope = f.Str(m, "scope", what), Period = period, Website = website,
             Position = new SourcePosition(f.Name, YamlFile.LineOf(m)),
         };
@@ -311,7 +315,7 @@ public sealed class DataLoader
     private Source? ReadSource(YamlFile f, YamlMappingNode m)
     {
         var what = What(m, "source");
-        f.CheckKeys(m, what, [.. CommonKeys, "type", "title", "publisher", "language", "year", "date", "url", "licence", "text"]);
+        f.CheckKeys(m, what, [.. CommonKeys, "type", "title", "publisher", "language", "year", "date", "accessed", "url", "licence", "text", "file"]);
         var id = ReadId(f, m, "source");
         var type = f.Choice<SourceType>(m, "type", what, "a source type", required: true) ?? SourceType.Document;
         var title = f.Str(m, "title", what, required: true);
@@ -326,15 +330,22 @@ public sealed class DataLoader
             f.Report(YamlFile.Get(m, "language"), $"'{language}' is not a language code: use fr, nl, en or de");
         var url = f.Str(m, "url", what);
         CheckUrl(f, m, "url", url);
+        var date = f.Str(m, "date", what);
+        var accessed = f.Str(m, "accessed", what);
+        foreach (var (key, value) in new[] { ("date", date), ("accessed", accessed) })
+        {
+            if (value is not null && !SourceRules.IsDate(value))
+                f.Report(YamlFile.Get(m, key), $"'{value}' is not a date: write 2025-07-16 (or 2025-07, 2025 where the page shows no day)");
+        }
         if (id is null || title is null) return null;
         var names = f.Texts(m, "names", what);
         if (names.IsEmpty) foreach (var l in NameLangs) names.Set(l, title);
         return new Source
         {
             Id = id, SourceType = type, Title = title, Names = names, Description = f.Texts(m, "description", what),
-            Aliases = f.StrList(m, "aliases", what), Note = f.Str(m, "note", what),
-            Publisher = f.Str(m, "publisher", what), Language = language, Year = year, Date = f.Str(m, "date", what),
-            Url = url, Licence = f.Str(m, "licence", what), TextFile = f.Str(m, "text", what),
+            Aliases = f.StrList(m, "aliases", what), Note = f.Note(m, what),
+            Publisher = f.Str(m, "publisher", what), Language = language, Year = year, Date = date, Accessed = accessed,
+            Url = url, Licence = f.Str(m, "licence", what), TextFile = f.Str(m, "text", what), File = f.Str(m, "file", what),
             Position = new SourcePosition(f.Name, YamlFile.LineOf(m)),
         };
     }
@@ -362,11 +373,11 @@ public sealed class DataLoader
     {
         var what = What(m, "fact");
         f.CheckKeys(m, what, "id", "subject", "predicate", "object", "context", "statement", "quantity", "indicator",
-            "source", "locator", "status", "note");
+            "source", "locator", "status", "evidence", "role", "note");
         var id = ReadId(f, m, "fact");
         var subject = f.Str(m, "subject", what, required: true);
         var predicate = f.Choice<Predicate>(m, "predicate", what, "a predicate", required: true);
-        var statement = f.Texts(m, "statement", what, Lang.Fr, Lang.En);
+        var statement = f.Texts(m, "statement", what, Lang.Fr, Lang.Nl, Lang.En);
         var source = f.Str(m, "source", what) ?? defaultSource;
         if (source is null) f.Report(m, $"{what} has no source: add 'source: <source id>' to the fact or at the top of the file");
 
@@ -375,15 +386,30 @@ public sealed class DataLoader
         if (locNode is null) f.Report(m, $"{what} has no locator: add 'locator: {{section: ..., passage: ..., phrase: ...}}'");
         else if (f.AsMap(locNode, $"the locator of {what}") is { } lm)
         {
-            f.CheckKeys(lm, "a locator", "section", "passage", "phrase");
-            var section = f.Str(lm, "section", $"the locator of {what}", required: true);
-            var passage = f.Str(lm, "passage", $"the locator of {what}", required: true);
+            // a document's section and passage, a web page's url or a data set's row: which ones fit the source is
+            // checked by the validator (SourceRules), which knows the source's kind
+            f.CheckKeys(lm, "a locator", "section", "passage", "url", "row", "phrase");
+            var section = f.Str(lm, "section", $"the locator of {what}");
+            var passage = f.Str(lm, "passage", $"the locator of {what}");
+            var url = f.Str(lm, "url", $"the locator of {what}");
+            var rowText = f.Str(lm, "row", $"the locator of {what}");
             var phrase = f.Str(lm, "phrase", $"the locator of {what}", required: true);
+            int? row = null;
+            if (rowText is not null)
+            {
+                if (int.TryParse(rowText, out var r) && r > 0) row = r;
+                else f.Report(YamlFile.Get(lm, "row"), $"'{rowText}' is not a row: write the line number in the data set's file (1 is the first line)");
+            }
+            if (section is null && url is null && row is null)
+                f.Report(lm, $"the locator of {what} says neither where in a document (section, passage), nor which page (url), nor which row (row)");
+            if (section is not null && passage is null)
+                f.Report(lm, $"the locator of {what} has a section but no 'passage': add 'passage: ...'");
             if (passage is not null && !PassageLabel.IsValid(passage))
                 f.Report(YamlFile.Get(lm, "passage"), $"'{passage}' is not a passage: write heading, paragraph N, bullet N or table row N");
+            CheckUrl(f, lm, "url", url);
             if (phrase is not null && phrase.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length > Validator.MaxPhraseWords)
                 f.Report(YamlFile.Get(lm, "phrase"), $"the key phrase has more than {Validator.MaxPhraseWords} words: cite a shorter verbatim phrase");
-            if (section is not null && passage is not null && phrase is not null) locator = new Locator(section, passage, phrase);
+            if (phrase is not null) locator = new Locator(section, passage, phrase) { Url = url, Row = row };
         }
 
         Quantity? quantity = null;
@@ -391,6 +417,7 @@ public sealed class DataLoader
             quantity = ReadQuantity(f, qm, what);
 
         var status = f.Choice<FactStatus>(m, "status", what, "a status") ?? FactStatus.Asserted;
+        var role = f.Choice<FactRole>(m, "role", what, "a role") ?? FactRole.Claim;
 
         if (id is null || subject is null || predicate is null || source is null || locator is null) return null;
         return new Fact
@@ -398,7 +425,8 @@ public sealed class DataLoader
             Id = id, Subject = subject, Predicate = predicate.Value, Object = f.Str(m, "object", what),
             Context = f.StrList(m, "context", what), Statement = statement, Quantity = quantity,
             Indicator = f.Str(m, "indicator", what), Source = source, Locator = locator, Status = status,
-            Note = f.Str(m, "note", what), Position = new SourcePosition(f.Name, YamlFile.LineOf(m)),
+            Evidence = f.StrList(m, "evidence", what), Role = role,
+            Note = f.Note(m, what), Position = new SourcePosition(f.Name, YamlFile.LineOf(m)),
         };
     }
 

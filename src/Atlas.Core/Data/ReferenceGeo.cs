@@ -44,6 +44,12 @@ public static partial class ReferenceGeo
         ["90000"] = "Province of Namur",
     };
 
+    private static readonly LocalizedText ProvisionalNameNote = new([
+        new(Lang.Fr, "La liste des fusions donne ce nom comme provisoire (voorlopige naam)."),
+        new(Lang.Nl, "De fusielijst vermeldt deze naam als voorlopige naam."),
+        new(Lang.En, "The merger list gives this name as provisional (voorlopige naam)."),
+    ]);
+
     private sealed record RefnisRow(NisCode Code, string Fr, string Nl, string Lang, int Line);
 
     /// <param name="regionIds">Curated places by NIS code (the regions), so that provinces hang below them.</param>
@@ -142,7 +148,7 @@ public static partial class ReferenceGeo
                 Latitude = lat, Longitude = lon, ValidFrom = MergerDate,
                 Population = parts.Sum(p => ReadPopulation(p) ?? 0),
                 MergedFrom = merger.Old.Select(o => $"nis-{o}").ToList(),
-                Note = merger.Note, Position = new SourcePosition(mergersDisplay, merger.Line),
+                Note = merger.Note is null ? new LocalizedText() : ProvisionalNameNote, Position = new SourcePosition(mergersDisplay, merger.Line),
             });
         }
         return (places, topology is null ? null : BelgiumMap.From(topology));
@@ -297,7 +303,7 @@ public static partial class ReferenceGeo
             if (newSide.Contains("(voorlopige naam)"))
             {
                 newSide = newSide.Replace(" (voorlopige naam)", "");
-                note = "The merger list gives this name as provisional (voorlopige naam).";
+                note = "provisional";
             }
             var nw = NameAndCode().Match(newSide);
             if (!nw.Success || olds.Any(o => !o.Success) || !NisCode.TryParse(nw.Groups["code"].Value, out var newCode))

@@ -28,6 +28,7 @@ public static class Validator
         CheckReferences(data, problems);
         CheckFacts(data, problems);
         CheckNace(data, Path.Combine(dataDir, NaceFile), problems);
+        SourceRules.Check(data, dataDir, problems);
         var (checkedCount, uncheckedCount) = CheckPhrases(data, textsDir, problems);
         return new ValidationReport(data, problems, checkedCount, uncheckedCount);
     }
@@ -154,19 +155,22 @@ public static class Validator
         }
 
         int done = 0, skipped = 0;
+        var withText = data.Sources.Where(s => s.TextFile is not null).Select(s => s.Id).ToHashSet();
         foreach (var f in data.Facts)
         {
+            // only documents whose text can be given are checked here; web pages and data sets by SourceRules
+            if (!withText.Contains(f.Source) || f.Locator.Section is null || f.Locator.Passage is null) continue;
             if (DocumentOf(f.Source) is not { } doc) { skipped++; continue; }
             done++;
             var loc = f.Locator;
-            var section = doc.FindSection(loc.Section);
+            var section = doc.FindSection(loc.Section!);
             if (section is null)
             {
                 var headings = string.Join(" | ", doc.Headings.Select(h => h.Text.Length > 30 ? h.Text[..30] + "…" : h.Text));
                 problems.Add(At(f.Position, $"the section '{loc.Section}' does not name exactly one heading of the source: write the beginning of one of: {headings}"));
                 continue;
             }
-            var passage = doc.Find(loc.Section, loc.Passage);
+            var passage = doc.Find(loc.Section!, loc.Passage!);
             if (passage is null)
             {
                 var labels = string.Join(", ", doc.Passages.Where(p => p.Section == section && p.Kind != PassageKind.TableHeader).Select(p => p.Label));

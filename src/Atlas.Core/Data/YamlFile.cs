@@ -172,4 +172,20 @@ public sealed class YamlFile
         }
         return text;
     }
+
+    /// <summary>
+    /// Reads a curator's note: <c>note: {fr: ..., nl: ..., en: ...}</c>, the three languages required, so that every
+    /// page explains a data choice in its own language. An absent note is an empty text.
+    /// </summary>
+    public Atlas.Model.LocalizedText Note(YamlMappingNode map, string what)
+    {
+        var node = Get(map, "note");
+        if (node is YamlScalarNode { Value: { Length: > 0 } })
+        {
+            Report(node, $"the note of {what} is in one language: write it in the three, note: {{fr: ..., nl: ..., en: ...}}");
+            return new Atlas.Model.LocalizedText();
+        }
+        return node is null ? new Atlas.Model.LocalizedText()
+            : Texts(map, "note", what, Atlas.Model.Lang.Fr, Atlas.Model.Lang.Nl, Atlas.Model.Lang.En);
+    }
 }

@@ -15,7 +15,8 @@ public abstract class Entity
     public LocalizedText Names { get; init; } = new();
     public IReadOnlyList<string> Aliases { get; init; } = [];
     public LocalizedText Description { get; init; } = new();
-    public string? Note { get; init; }
+    /// <summary>A curator's remark in French, Dutch and English (empty when there is none).</summary>
+    public LocalizedText Note { get; init; } = new();
     public SourcePosition Position { get; init; }
 
     public string Label(Lang lang) => Names.Get(lang);
@@ -105,7 +106,8 @@ public sealed class Programme : Entity
     public string? Website { get; init; }
 }
 
-public enum SourceType { Document, Dataset }
+/// <summary>A document (its text may be checked with validate --texts), a data set, or a web page read on a given day.</summary>
+public enum SourceType { Document, Dataset, WebPage }
 
 public sealed class Source : Entity
 {
@@ -116,8 +118,13 @@ public sealed class Source : Entity
     public string? Publisher { get; init; }
     public string? Language { get; init; }
     public int? Year { get; init; }
+    /// <summary>The date the source was published, where it shows one (2025-07-16, 2025-07 or 2025).</summary>
     public string? Date { get; init; }
+    /// <summary>The day a web page was read (2026-12-01).</summary>
+    public string? Accessed { get; init; }
     public string? Url { get; init; }
+    /// <summary>For a data set shipped in the repository: its file, relative to the data folder.</summary>
+    public string? File { get; init; }
     public string? Licence { get; init; }
     /// <summary>The file name of the document's text, looked up in the folder given to <c>validate --texts</c>.</summary>
     public string? TextFile { get; init; }

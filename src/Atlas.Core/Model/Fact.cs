@@ -38,10 +38,27 @@ public static class Predicates
 /// <summary>How a fact stands against data: what its source says, or what data says of it.</summary>
 public enum FactStatus { Asserted, Confirmed, Contradicted }
 
-/// <summary>Where a fact comes from in its source: section, passage and a short verbatim key phrase.</summary>
-public sealed record Locator(string Section, string Passage, string Phrase)
+/// <summary>
+/// What a fact is to the atlas: a <c>claim</c> of its source (the founding article's statements), or <c>context</c>
+/// that the founding article leaves out, sourced elsewhere and shown apart ("not in the article").
+/// </summary>
+public enum FactRole { Claim, Context }
+
+/// <summary>
+/// Where a fact comes from in its source, with a short verbatim key phrase. Its other parts depend on the kind of
+/// source: a document's section and passage, a web page's address, a data set's row.
+/// </summary>
+public sealed record Locator(string? Section, string? Passage, string Phrase)
 {
-    public override string ToString() => $"{Section} › {Passage} › « {Phrase} »";
+    /// <summary>For a web page: the address the phrase was read at.</summary>
+    public string? Url { get; init; }
+    /// <summary>For a data set shipped as a file: the line number of the row (1 = the first line).</summary>
+    public int? Row { get; init; }
+
+    public override string ToString() =>
+        Url is not null ? $"{Url} › « {Phrase} »"
+        : Row is not null ? $"row {Row} › « {Phrase} »"
+        : $"{Section} › {Passage} › « {Phrase} »";
 }
 
 /// <summary>
@@ -62,7 +79,11 @@ public sealed class Fact
     public required string Source { get; init; }
     public required Locator Locator { get; init; }
     public FactStatus Status { get; init; } = FactStatus.Asserted;
-    public string? Note { get; init; }
+    /// <summary>For a confirmed or contradicted fact: the ids of the facts (each with its own source) that show it.</summary>
+    public IReadOnlyList<string> Evidence { get; init; } = [];
+    public FactRole Role { get; init; } = FactRole.Claim;
+    /// <summary>A curator's remark in French, Dutch and English (empty when there is none).</summary>
+    public LocalizedText Note { get; init; } = new();
     public SourcePosition Position { get; init; }
 
     /// <summary>Every entity the fact is about: subject, object and context.</summary>

@@ -7,7 +7,7 @@ namespace Atlas.Store;
 /// </summary>
 public static class CuratedSchema
 {
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>Every table, for a rebuild of an older layout.</summary>
     public static readonly string[] Tables = ["entities", "aliases", "facts", "fact_entities", "search", "meta"];
@@ -40,11 +40,17 @@ public static class CuratedSchema
             period       TEXT,
             indicator    TEXT,
             source_id    TEXT NOT NULL,
-            section      TEXT NOT NULL,
-            passage      TEXT NOT NULL,
+            section      TEXT,                    -- a document's section and passage ...
+            passage      TEXT,
+            url          TEXT,                    -- ... or a web page's address ...
+            row          INTEGER,                 -- ... or a data set's row
             phrase       TEXT NOT NULL,
-            status       TEXT NOT NULL,
-            note         TEXT,
+            status       TEXT NOT NULL,           -- asserted, confirmed, contradicted
+            evidence     TEXT NOT NULL,           -- JSON array of the ids of the facts that show the status
+            role         TEXT NOT NULL,           -- claim (what the source states) or context (not in the article)
+            note_fr      TEXT,
+            note_nl      TEXT,
+            note_en      TEXT,
             file         TEXT NOT NULL,
             line         INTEGER NOT NULL
         );

@@ -34,9 +34,11 @@ internal static class CuratedSeeding
             var q = f.Quantity;
             c.Execute("""
                 INSERT INTO facts (id, seq, subject_id, predicate, object_id, context, statement_fr, statement_nl, statement_en,
-                                   value, unit, qualifier, period, indicator, source_id, section, passage, phrase, status, note, file, line)
+                                   value, unit, qualifier, period, indicator, source_id, section, passage, url, row, phrase, status,
+                                   evidence, role, note_fr, note_nl, note_en, file, line)
                 VALUES ($id, $seq, $subject, $predicate, $object, $context, $fr, $nl, $en,
-                        $value, $unit, $qualifier, $period, $indicator, $source, $section, $passage, $phrase, $status, $note, $file, $line)
+                        $value, $unit, $qualifier, $period, $indicator, $source, $section, $passage, $url, $row, $phrase, $status,
+                        $evidence, $role, $noteFr, $noteNl, $noteEn, $file, $line)
                 """, new
             {
                 id = f.Id, seq = seq++, subject = f.Subject, predicate = f.Predicate.Slug(), @object = f.Object,
@@ -44,8 +46,10 @@ internal static class CuratedSeeding
                 fr = f.Statement.Exact(Lang.Fr), nl = f.Statement.Exact(Lang.Nl), en = f.Statement.Exact(Lang.En),
                 value = q?.Value.ToString(CultureInfo.InvariantCulture), unit = q?.Unit, qualifier = q?.Qualifier.Slug(),
                 period = q?.Period?.ToString(), indicator = f.Indicator, source = f.Source,
-                section = f.Locator.Section, passage = f.Locator.Passage, phrase = f.Locator.Phrase,
-                status = Slugs.Of(f.Status), note = f.Note, file = f.Position.File, line = f.Position.Line,
+                section = f.Locator.Section, passage = f.Locator.Passage, url = f.Locator.Url, row = f.Locator.Row, phrase = f.Locator.Phrase,
+                status = Slugs.Of(f.Status), evidence = JsonSerializer.Serialize(f.Evidence), role = Slugs.Of(f.Role),
+                noteFr = f.Note.Exact(Lang.Fr), noteNl = f.Note.Exact(Lang.Nl), noteEn = f.Note.Exact(Lang.En),
+                file = f.Position.File, line = f.Position.Line,
             }, tx);
             // a fact is found by the words of its statements and by any name of what it is about
             var about = f.Entities.Skip(1).Where(byId.ContainsKey).Select(id => byId[id])
@@ -62,22 +66,28 @@ internal static class CuratedSeeding
 
     public const string SelectFacts = """
         SELECT id, subject_id AS Subject, predicate, object_id AS Object, context, statement_fr AS Fr, statement_nl AS Nl,
-               statement_en AS En, value, unit, qualifier, period, indicator, source_id AS Source, section, passage, phrase,
-               status, note, file, line
+               statement_en AS En, value, unit, qualifier, period, indicator, source_id AS Source, section, passage, url, row,
+               phrase, status, evidence, role, note_fr AS NoteFr, note_nl AS NoteNl, note_en AS NoteEn, file, line
         FROM facts ORDER BY seq
         """;
 
     public sealed record FactRow(string Id, string Subject, string Predicate, string? Object, string Context, string? Fr, string? Nl, string? En,
-        string? Value, string? Unit, string? Qualifier, string? Period, string? Indicator, string Source, string Section, string Passage,
-        string Phrase, string Status, string? Note, string File, long Line);
+        string? Value, string? Unit, string? Qualifier, string? Period, string? Indicator, string Source, string? Section, string? Passage,
+        string? Url, long? Row, string Phrase, string Status, string Evidence, string Role, string? NoteFr, string? NoteNl, string? NoteEn,
+        string File, long Line);
 
     public static Fact ToFact(FactRow r)
     {
-        var statement = new LocalizedText();
-        foreach (var (lang, text) in new[] { (Lang.Fr, r.Fr), (Lang.Nl, r.Nl), (Lang.En, r.En) })
-            if (text is not null) statement.Set(lang, text);
+        static LocalizedText Texts(string? fr, string? nl, string? en)
+        {
+            var text = new LocalizedText();
+            foreach (var (lang, value) in new[] { (Lang.Fr, fr), (Lang.Nl, nl), (Lang.En, en) })
+                if (value is not null) text.Set(lang, value);
+            return text;
+        }
         Slugs.TryParse<Predicate>(r.Predicate, out var predicate);
         Slugs.TryParse<FactStatus>(r.Status, out var status);
+        Slugs.TryParse<FactRole>(r.Role, out var role);
         Quantity? quantity = null;
         if (r.Value is not null)
         {
@@ -88,9 +98,11 @@ internal static class CuratedSeeding
         return new Fact
         {
             Id = r.Id, Subject = r.Subject, Predicate = predicate, Object = r.Object,
-            Context = JsonSerializer.Deserialize<List<string>>(r.Context) ?? [], Statement = statement,
+            Context = JsonSerializer.Deserialize<List<string>>(r.Context) ?? [], Statement = Texts(r.Fr, r.Nl, r.En),
             Quantity = quantity, Indicator = r.Indicator, Source = r.Source,
-            Locator = new Locator(r.Section, r.Passage, r.Phrase), Status = status, Note = r.Note,
+            Locator = new Locator(r.Section, r.Passage, r.Phrase) { Url = r.Url, Row = (int?)r.Row },
+            Status = status, Evidence = JsonSerializer.Deserialize<List<string>>(r.Evidence) ?? [], Role = role,
+            Note = Texts(r.NoteFr, r.NoteNl, r.NoteEn),
             Position = new SourcePosition(r.File, (int)r.Line),
         };
     }

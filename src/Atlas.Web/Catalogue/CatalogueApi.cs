@@ -59,14 +59,15 @@ public static class CatalogueApi
                 : $"One {Slugs.Of(type)} by id or any alias, with its facts");
         }
 
-        api.MapGet("/facts", (HttpContext ctx, EntityQueries q, ClaimQueries claims, string? subject, string? predicate, string? source, string? about, string? status, string? lang, string? page, string? pageSize, string? format) =>
+        api.MapGet("/facts", (HttpContext ctx, EntityQueries q, ClaimQueries claims, string? subject, string? predicate, string? source, string? about, string? status, string? role, string? lang, string? page, string? pageSize, string? format) =>
         {
             var filter = new FactFilter(Params.Text(ctx.Request, "subject"), Params.Slug<Predicate>(ctx.Request, "predicate"),
-                Params.Text(ctx.Request, "source"), Params.Text(ctx.Request, "about"), Params.Slug<FactStatus>(ctx.Request, "status"));
+                Params.Text(ctx.Request, "source"), Params.Text(ctx.Request, "about"), Params.Slug<FactStatus>(ctx.Request, "status"),
+                Params.Slug<FactRole>(ctx.Request, "role"));
             var language = Params.Language(ctx.Request);
             var facts = q.Facts(filter, Params.Page(ctx));
             return Answers.List(ctx, new Page<FactJson>(Facts(facts.Items, q.Snapshot, claims, language), facts.Total, facts.Number, facts.Size));
-        }).WithSummary("Facts, filtered by subject, predicate, source, an entity they are about, or status").Produces<PageJson<FactJson>>().ProducesProblem(400).WithName("ListFacts");
+        }).WithSummary("Facts, filtered by subject, predicate, source, an entity they are about, status (asserted, confirmed, contradicted: each confirmed or contradicted fact carries its statusEvidence) or role (claim, context)").Produces<PageJson<FactJson>>().ProducesProblem(400).WithName("ListFacts");
 
         api.MapGet("/facts/{id}", (HttpContext ctx, EntityQueries q, ClaimQueries claims, string id, string? lang) =>
             q.Fact(id) is { } fact
@@ -97,7 +98,7 @@ public static class CatalogueApi
             ["organisations"] = "/api/organisations",
             ["programmes"] = "/api/programmes",
             ["sources"] = "/api/sources",
-            ["facts"] = "/api/facts?subject=&predicate=&source=&about=&status=",
+            ["facts"] = "/api/facts?subject=&predicate=&source=&about=&status=&role=",
             ["search"] = "/api/search?q=&lang=",
             ["compare"] = "/api/compare?places=antwerp,bruges",
             ["matrix"] = "/api/matrix?of=sector",

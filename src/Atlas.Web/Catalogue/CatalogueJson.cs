@@ -61,8 +61,11 @@ public sealed record EntityJson
     public int? Year { get; init; }
     public string? Date { get; init; }
     public string? Url { get; init; }
+    public string? Accessed { get; init; }
+    public string? File { get; init; }
     public string? Licence { get; init; }
-    public string? Note { get; init; }
+    /// <summary>A curator's remark in French, Dutch and English.</summary>
+    public IReadOnlyDictionary<string, string>? Note { get; init; }
     // one entity with what the atlas says of it
     public IReadOnlyList<FactJson>? Facts { get; init; }
     public IReadOnlyList<FactJson>? FactsAbout { get; init; }
@@ -77,7 +80,7 @@ public sealed record EntityJson
         var json = new EntityJson
         {
             Id = e.Id, Label = e.Label(lang), Type = Slugs.Of(e.Type), Kind = e.Kind, Names = e.Names.ByCode,
-            Aliases = NonEmpty(e.Aliases), Description = e.Description.IsEmpty ? null : e.Description.ByCode, Note = e.Note,
+            Aliases = NonEmpty(e.Aliases), Description = e.Description.IsEmpty ? null : e.Description.ByCode, Note = e.Note.IsEmpty ? null : e.Note.ByCode,
         };
         return e switch
         {
@@ -99,26 +102,44 @@ public sealed record EntityJson
             Programme pr => json with { Scope = pr.Scope, Period = pr.Period, Website = pr.Website },
             Source src => json with
             {
-                Title = src.Title, Publisher = src.Publisher, Language = src.Language, Year = src.Year, Date = src.Date, Url = src.Url, Licence = src.Licence,
+                Title = src.Title, Publisher = src.Publisher, Language = src.Language, Year = src.Year, Date = src.Date, Accessed = src.Accessed,
+                Url = src.Url, File = src.File, Licence = src.Licence,
             },
             _ => json,
         };
     }
 }
 
-public sealed record LocatorJson(string Section, string Passage, string Phrase);
+/// <summary>Where in its source a fact is, with a short verbatim key phrase: a document's section and passage, a web page's address, a data set's row.</summary>
+public sealed record LocatorJson(string? Section, string? Passage, string? Url, int? Row, string Phrase)
+{
+    public static LocatorJson Of(Locator l) => new(l.Section, l.Passage, l.Url, l.Row, l.Phrase);
+}
 
-/// <summary>A fact: who, what, says who, where; its statement in the asked language (<c>text</c>) and in every language it has.</summary>
+/// <summary>A fact that shows another's status (confirmed or contradicted): its statement, its source and locator.</summary>
+public sealed record StatusEvidenceJson(string Id, string Text, string Source, string SourceLabel, string? SourceUrl, LocatorJson Locator);
+
+/// <summary>
+/// A fact: who, what, says who, where; its statement in the asked language (<c>text</c>) and in every language it
+/// has; its status with the facts that show it; its role (a claim of its source, or context the article leaves out).
+/// </summary>
 public sealed record FactJson(
     string Id, string Subject, string Predicate, string? Object, IReadOnlyList<string> Context, string Text,
     IReadOnlyDictionary<string, string> Statement, decimal? Value, string? Unit, string? Qualifier, string? Period, string? Indicator,
-    string Source, LocatorJson Locator, string Status, string? Note, EvidenceJson? Evidence, string SubjectLabel, string? ObjectLabel,
-    string SourceLabel)
+    string Source, LocatorJson Locator, string Status, IReadOnlyList<StatusEvidenceJson> StatusEvidence, string Role,
+    IReadOnlyDictionary<string, string>? Note, EvidenceJson? Evidence, string SubjectLabel, string? ObjectLabel, string SourceLabel)
 {
     public static FactJson Of(Fact f, CuratedSnapshot s, Lang lang, SectorEvidence? evidence) => new(
         f.Id, f.Subject, f.Predicate.Slug(), f.Object, f.Context, f.Statement.Get(lang), f.Statement.ByCode,
         f.Quantity?.Value, f.Quantity?.Unit, f.Quantity?.Qualifier.Slug(), f.Quantity?.Period?.ToString(), f.Indicator,
-        f.Source, new LocatorJson(f.Locator.Section, f.Locator.Passage, f.Locator.Phrase), Slugs.Of(f.Status), f.Note,
+        f.Source, LocatorJson.Of(f.Locator), Slugs.Of(f.Status),
+        f.Evidence.Select(s.Fact).OfType<Fact>()
+            .Select(e => new StatusEvidenceJson(e.Id, e.Statement.Get(lang), e.Source, s.Label(e.Source, lang), s.Get<Source>(e.Source)?.Url, LocatorJson.Of(e.Locator)))
+            .ToList(),
+        Slugs.Of(f.Role), f.Note.IsEmpty ? null : f.Note.ByCode,
         evidence is null ? null : EvidenceJson.Of(evidence, f.Subject, lang), s.Label(f.Subject, lang),
         f.Object is null ? null : s.Label(f.Object, lang), s.Label(f.Source, lang));
+
+    /// <summary>The note in a language (else English, else French), for the pages.</summary>
+    public string? NoteIn(Lang lang) => Note is null ? null : Note.GetValueOrDefault(lang.Code()) ?? Note.GetValueOrDefault("en") ?? Note.GetValueOrDefault("fr");
 }

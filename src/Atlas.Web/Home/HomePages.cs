@@ -13,7 +13,7 @@ namespace Atlas.Web.Home;
 /// <summary>What the home page shows: the map with the cities, each city's sectors and lead line, the 2025 figures, the sectors and technologies.</summary>
 public sealed record HomePageModel(PageContext Ctx, Atlas.Geo.BelgiumMap? Map, IReadOnlyList<Place> Cities,
     IReadOnlyDictionary<string, IReadOnlyList<Sector>> CitySectors, IReadOnlyDictionary<string, string> CityLeads, IReadOnlyList<FactJson> Figures,
-    IReadOnlyList<Sector> Sectors, IReadOnlyList<Technology> Technologies);
+    IReadOnlyList<Sector> Sectors, IReadOnlyList<Technology> Technologies, EntityLinks Refs);
 
 public static class HomePages
 {
@@ -32,8 +32,8 @@ public static class HomePages
         // each city's heading in the source, as the line under its name
         var leads = cities.Select(c => (c.Id, Lead: s.FactsOf(c.Id).FirstOrDefault(f => f.Locator.Passage == "heading")?.Statement.Get(lang)))
             .Where(x => x.Lead is not null).ToDictionary(x => x.Id, x => x.Lead!);
-        var figures = CatalogueApi.Facts(q.Facts(new FactFilter(Predicate: Predicate.HasIndicatorValue), PageRequest.All).Items, s, claims, lang);
+        var figures = CatalogueApi.Facts(q.Facts(new FactFilter(Predicate: Predicate.HasIndicatorValue, Role: FactRole.Claim), PageRequest.All).Items, s, claims, lang);
         return Page.Render<HomePage, HomePageModel>(new(PageContext.Of(ctx, lang, lang.T("home"), "/api/places?kind=city", "/api/places.csv?kind=city"),
-            s.Map, cities, sectors, leads, figures, s.All<Sector>().ToList(), s.All<Technology>().ToList()));
+            s.Map, cities, sectors, leads, figures, s.All<Sector>().ToList(), s.All<Technology>().ToList(), new EntityLinks(s, lang)));
     }
 }

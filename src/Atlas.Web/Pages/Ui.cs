@@ -114,6 +114,11 @@ public static class Ui
         ["asserted"] = ("affirmé par la source", "beweerd door de bron", "asserted by the source"),
         ["confirmed"] = ("confirmé par les données", "bevestigd door gegevens", "confirmed by data"),
         ["contradicted"] = ("contredit par les données", "tegengesproken door gegevens", "contradicted by data"),
+        ["shown-by"] = ("Ce que montrent d’autres sources", "Wat andere bronnen tonen", "What other sources show"),
+        ["not-in-article"] = ("Hors de l’article : le contexte", "Niet in het artikel: de context", "Not in the article: context"),
+        ["not-in-article-help"] = ("Des faits que l’article ne contient pas, chacun tiré de sa propre source : à lire à côté de ses affirmations, pas comme elles.", "Feiten die niet in het artikel staan, elk uit een eigen bron: te lezen naast wat het artikel beweert, niet als een deel ervan.", "Facts the article does not contain, each from a source of its own: to be read beside its claims, not as part of them."),
+        ["not-in-article-tag"] = ("hors de l’article", "niet in het artikel", "not in the article"),
+        ["row"] = ("ligne", "rij", "row"),
         ["heading"] = ("titre", "titel", "heading"),
         ["paragraph"] = ("paragraphe", "alinea", "paragraph"),
         ["bullet"] = ("puce", "opsommingsteken", "bullet"),
@@ -234,6 +239,12 @@ public static class Ui
         var i = label.LastIndexOf(' ');
         return i > 0 && int.TryParse(label[(i + 1)..], out _) ? $"{lang.T(label[..i])} {label[(i + 1)..]}" : lang.T(label);
     }
+
+    /// <summary>Where in its source a fact is, in words: "3. Gand, ligne de tableau 3", a web page's host, a data set's row.</summary>
+    public static string Where(this Lang lang, Atlas.Web.Catalogue.LocatorJson l) =>
+        l.Section is not null ? $"{l.Section}, {lang.Passage(l.Passage ?? "")}"
+        : l.Url is not null && Uri.TryCreate(l.Url, UriKind.Absolute, out var u) ? u.Host
+        : $"{lang.T("row")} {l.Row}";
 
     public static string Kind(this Lang lang, string kind) => kind == "region" ? lang.T("region-kind") : lang.T(kind);
 }

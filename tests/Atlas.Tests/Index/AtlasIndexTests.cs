@@ -74,7 +74,10 @@ public class AtlasIndexTests(RegisterAtlasFixture atlas)
         Assert.All(entry.Indicators.Where(kv => kv.Key != "eci"), kv => Assert.True(kv.Key == "diversity" ? kv.Value >= 1 : kv.Value is >= 0 and <= 1, $"{kv.Key} = {kv.Value}"));
         var def = index.Definition;
         Assert.True(def.Indicator("high-tech").Covers(2110) && def.Indicator("high-tech").Covers(2611));
-        Assert.True(def.Indicator("medium-high-tech").Covers(2540) && def.Indicator("medium-high-tech").Covers(3030) && def.Indicator("medium-high-tech").Covers(3250));
+        Assert.True(def.Indicator("medium-high-tech").Covers(2540) && def.Indicator("medium-high-tech").Covers(3250));
+        // air and spacecraft (30.30) is high technology, as Eurostat counts it, and is not counted twice
+        Assert.True(def.Indicator("high-tech").Covers(3030));
+        Assert.False(def.Indicator("medium-high-tech").Covers(3030));
         Assert.False(def.Indicator("medium-high-tech").Covers(3011));
         Assert.False(def.Indicator("medium-high-tech").Covers(2511));
         Assert.True(def.Indicator("kis").Covers(7211) && !def.Indicator("kis").Covers(4711));
@@ -179,7 +182,7 @@ public class AtlasIndexFileTests
     [InlineData("    weight: 1\n    measure: diversity", "    weight: heavy\n    measure: diversity", "weight: heavy", "a weight is a number")]
     [InlineData("    parent: dynamism\n    direction: 1\n    weight: 1\n    measure: diversity", "    parent: nowhere\n    direction: 1\n    weight: 1\n    measure: diversity", "  - id: diversity", "does not exist")]
     [InlineData("    measure: diversity", "    measure: patents", "measure: patents", "use one of")]
-    [InlineData("nace: [\"21\", \"26\"]", "nace: [\"21\", \"2x6\"]", "2x6", "not a NACE Rev. 2 code")]
+    [InlineData("nace: [\"21\", \"26\", \"30.3\"]", "nace: [\"21\", \"2x6\", \"30.3\"]", "2x6", "not a NACE Rev. 2 code")]
     [InlineData("  - id: rd\n", "  - id: ict\n", "  - id: ict\n", "used twice")]
     [InlineData("    measure: young-enterprises\n    years: 5", "    measure: young-enterprises\n    years: five", "years: five", "whole number")]
     public void A_malformed_definition_is_reported_at_its_line(string from, string to, string at, string message)
