@@ -42,7 +42,8 @@ public static class AtlasWebApp
 
     public static WebApplication Create(AtlasServices atlas, WebOptions options)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        var builder = WebApplication.CreateSlimBuilder(AssetFiles.Options());
+        builder.UseAssets();
         builder.Logging.SetMinimumLevel(options.LogLevel);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
         if (options.InProcess) builder.WebHost.UseTestServer();

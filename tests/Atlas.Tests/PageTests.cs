@@ -170,7 +170,10 @@ public partial class PageTests(AtlasFixture atlas)
     [Fact]
     public async Task The_stylesheet_is_served_from_the_atlas_itself()
     {
-        var (response, css) = await Get("/assets/atlas.css");
+        var (_, home) = await Get("/en/");
+        var href = System.Text.RegularExpressions.Regex.Match(home, "<link rel=\"stylesheet\" href=\"([^\"]+)\"").Groups[1].Value;
+        Assert.Matches(@"^/assets/atlas\.[a-z0-9]+\.css$", href);   // fingerprinted: its address changes with its content
+        var (response, css) = await Get(href);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/css", response.Content.Headers.ContentType!.MediaType);
         Assert.DoesNotContain("@import", css);

@@ -48,6 +48,13 @@ public class ToolPackageTests
             }
             Assert.NotNull(body);
             Assert.Contains("\"id\":\"ghent\"", body);
+            // the page's stylesheet, fingerprinted and precompressed, comes with the tool
+            var page = await http.GetStringAsync("/en/places/ghent");
+            var css = System.Text.RegularExpressions.Regex.Match(page, "href=\"(/assets/atlas\\.[a-z0-9]+\\.css)\"").Groups[1].Value;
+            Assert.NotEmpty(css);
+            using var response = await http.GetAsync(css);
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
         }
         finally
         {
