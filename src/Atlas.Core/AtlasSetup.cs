@@ -63,6 +63,7 @@ public static class AtlasSetup
         if (!report.IsValid) throw new Atlas.Data.InvalidDataException(report.Problems);
         store.Seed(report.Data);
         log?.WriteLine($"Seeded {store.Path} from {dataDir}: {report.Data.Entities.Count()} entities, {report.Data.Facts.Count} facts in {watch.ElapsedMilliseconds} ms.");
+        if (report.Data.Statbel is { } statbel) log?.WriteLine(statbel.Summary());
         return new AtlasQueries(store);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Atlas.Data;
 using Atlas.Model;
+using Atlas.Statistics;
 using Atlas.Text;
 using Microsoft.Data.Sqlite;
 
@@ -48,9 +49,10 @@ public sealed class AtlasStore
             {
                 // the tables are a cache of the data files: an old layout is dropped and rebuilt, never patched
                 using var tx = c.BeginTransaction();
-                foreach (var table in new[] { "entities", "aliases", "facts", "fact_entities", "search", "meta" })
+                foreach (var table in new[] { "entities", "aliases", "facts", "fact_entities", "search", "meta" }.Concat(StatisticsSchema.Tables))
                     Exec(c, $"DROP TABLE IF EXISTS {table};", tx);
                 Exec(c, Schema.Create, tx);
+                Exec(c, StatisticsSchema.Create, tx);
                 Exec(c, $"PRAGMA user_version = {Schema.Version};", tx);
                 tx.Commit();
             }
@@ -92,9 +94,11 @@ public sealed class AtlasStore
         try
         {
             Exec(c, Schema.Clear, tx);
+            Exec(c, StatisticsSchema.Clear, tx);
             var byId = data.Entities.ToDictionary(e => e.Id);
             InsertEntities(c, tx, data);
             InsertFacts(c, tx, data, byId);
+            if (data.Statbel is { } statbel) StatisticsStore.Write(c, tx, statbel);
             Exec(c, "INSERT INTO search(search) VALUES ('optimize');", tx);
             SetMeta(c, tx, "map", data.Map is null ? "" : JsonSerializer.Serialize(data.Map));
             SetMeta(c, tx, "atlas_index", data.IndexDefinition ?? "");

@@ -3,11 +3,11 @@ namespace Atlas.Store;
 /// <summary>
 /// The SQLite schema. The database is a cache of the data files: every table but <c>meta</c> is rebuilt from them
 /// when their content hash changes. Bump <see cref="Version"/> when the schema or what seeding writes changes;
-/// the store then rebuilds.
+/// the store then rebuilds. The statistical sources' tables are in <see cref="Atlas.Statistics.StatisticsSchema"/>.
 /// </summary>
 public static class Schema
 {
-    public const int Version = 2;
+    public const int Version = 3;
 
     public const string Create = """
         CREATE TABLE IF NOT EXISTS meta (

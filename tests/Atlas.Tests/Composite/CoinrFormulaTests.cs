@@ -3,6 +3,9 @@ using Atlas.Analytics.Composite;
 
 namespace Atlas.Tests.Composite;
 
+// the namespace Atlas.Statistics (statistical sources) would otherwise hide this class from Atlas.Tests.*
+using Statistics = Atlas.Analytics.Composite.Statistics;
+
 /// <summary>Every hand-checkable case of unit_cases_coinr_formulas.json (COINr's formulas) as a test.</summary>
 public class CoinrFormulaTests
 {

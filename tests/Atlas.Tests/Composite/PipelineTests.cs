@@ -2,6 +2,9 @@ using Atlas.Analytics.Composite;
 
 namespace Atlas.Tests.Composite;
 
+// the namespace Atlas.Statistics (statistical sources) would otherwise hide this class from Atlas.Tests.*
+using Statistics = Atlas.Analytics.Composite.Statistics;
+
 /// <summary>The other choices of the pipeline, on the ASEM data and on small hand-made cases.</summary>
 public class PipelineTests
 {

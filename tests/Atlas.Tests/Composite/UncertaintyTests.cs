@@ -3,6 +3,9 @@ using Xunit.Abstractions;
 
 namespace Atlas.Tests.Composite;
 
+// the namespace Atlas.Statistics (statistical sources) would otherwise hide this class from Atlas.Tests.*
+using Statistics = Atlas.Analytics.Composite.Statistics;
+
 /// <summary>Monte Carlo rank intervals and variance-based sensitivity indices: reproducible, consistent, right on known models.</summary>
 public class UncertaintyTests(ITestOutputHelper output)
 {
