@@ -9,7 +9,7 @@ namespace Atlas.Benchmarks;
 /// The Statbel source: what seeding adds (read and check the shipped files, write the tables) and what a later
 /// start pays to get the model back from the database.
 /// </summary>
-[MemoryDiagnoser]
+[MemoryDiagnoser, MinColumn]
 public class StatbelBenchmarks
 {
     private string _dir = null!;

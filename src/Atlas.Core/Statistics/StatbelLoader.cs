@@ -4,7 +4,7 @@ using Atlas.Model;
 namespace Atlas.Statistics;
 
 /// <summary>One cell of the VAT table as the atlas keeps it: a seat (today's municipality, abroad or unknown) and a
-/// NACE-BEL sub-class (or XXXXX), legal forms and merged municipalities summed.</summary>
+/// NACE class (four digits, 6201) or XXXXX (activity unknown); legal forms, sub-classes and merged municipalities summed.</summary>
 public readonly record struct VatRow(Seat Seat, string Nace, VatFigures Figures);
 
 /// <summary>What the shipped Statbel files hold, read, checked and brought to today's municipalities: what seeding stores.</summary>
@@ -63,29 +63,17 @@ public static class StatbelLoader
     private static (List<VatRow> Rows, int Read, int Municipalities) ReadVat(CsvLines file, MunicipalityMap map, NaceLabels labels, HashSet<string> legalForms)
     {
         var cells = new Dictionary<(Seat, string), VatFigures>();
+        var seats = new Dictionary<string, Seat?>(StringComparer.Ordinal); // 583 distinct codes: each read once
         var seen = new Dictionary<long, int>();
         var codeIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         int Index(string code) => codeIndex.TryGetValue(code, out var i) ? i : codeIndex[code] = codeIndex.Count;
-        var municipalities = new HashSet<NisCode>();
         var read = 0;
         foreach (var (line, f) in file.Rows(VatHeader))
         {
             read++;
             var (refnis, legalForm, nace) = (f[0], f[1], f[2]);
-            Seat seat;
-            if (refnis == Abroad) seat = Seat.Abroad;
-            else if (refnis == UnknownSeat) seat = Seat.Unknown;
-            else if (!NisCode.TryParse(refnis, out var nis, out var error)) { file.Report(line, $"{error}, or {Abroad} (abroad) or {UnknownSeat} (unknown)"); continue; }
-            else if (!map.Contains(nis))
-            {
-                file.Report(line, $"unknown NIS code {refnis}: not a municipality of the REFNIS 2019 list (data/reference/geo/REFNIS_2019.csv)");
-                continue;
-            }
-            else
-            {
-                municipalities.Add(nis);
-                seat = Seat.In(map.Current(nis));
-            }
+            if (!seats.TryGetValue(refnis, out var seat)) seats[refnis] = seat = SeatOf(refnis, map);
+            if (seat is not { } where) { file.Report(line, SeatProblem(refnis)); continue; }
             if (!legalForms.Contains(legalForm)) { file.Report(line, $"unknown legal form '{legalForm}': not a code of {LegalFormsFile}"); continue; }
             if (!labels.IsRowCode(nace))
             {
@@ -96,11 +84,25 @@ public static class StatbelLoader
             // a repeated row would count its enterprises twice; the key packs the three codes' indexes into one number
             var rowKey = ((long)Index(refnis) << 40) | ((long)Index(legalForm) << 20) | (long)Index(nace);
             if (!seen.TryAdd(rowKey, line)) { file.Report(line, $"this row repeats line {seen[rowKey]}"); continue; }
-            var key = (seat, nace);
+            // the analyses go down to the class: summing the sub-classes here keeps the store and the model small
+            var key = (where, nace == NaceLabels.UnknownActivity ? nace : nace[..4]);
             cells[key] = cells.GetValueOrDefault(key) + new VatFigures(stock, start, stop);
         }
-        return (cells.Select(kv => new VatRow(kv.Key.Item1, kv.Key.Item2, kv.Value)).ToList(), read, municipalities.Count);
+        var municipalities = seats.Values.Count(s => s?.Kind == SeatKind.Municipality);
+        return (cells.Select(kv => new VatRow(kv.Key.Item1, kv.Key.Item2, kv.Value)).ToList(), read, municipalities);
     }
+
+    /// <summary>The seat of a REFNIS code of the table, brought to today's municipality; null when the code is no seat.</summary>
+    private static Seat? SeatOf(string refnis, MunicipalityMap map) => refnis switch
+    {
+        Abroad => Seat.Abroad,
+        UnknownSeat => Seat.Unknown,
+        _ => NisCode.TryParse(refnis, out var nis) && map.Contains(nis) ? Seat.In(map.Current(nis)) : null,
+    };
+
+    private static string SeatProblem(string refnis) => NisCode.TryParse(refnis, out _, out var error)
+        ? $"unknown NIS code {refnis}: not a municipality of the REFNIS 2019 list (data/reference/geo/REFNIS_2019.csv)"
+        : $"{error}, or {Abroad} (abroad) or {UnknownSeat} (unknown)";
 
     private static readonly string[] CountColumns = ["", "", "", "enterprises", "registrations", "cessations"];
 

@@ -11,8 +11,8 @@ public static class StatisticsSchema
     public const string Create = """
         CREATE TABLE IF NOT EXISTS statbel_vat (
             seat          TEXT NOT NULL,      -- NIS code of today's municipality, or 'abroad' / 'unknown'
-            nace          TEXT NOT NULL,      -- NACE-BEL 2008 sub-class (62010; 1392X: fifth digit unknown) or XXXXX
-            enterprises   INTEGER NOT NULL,   -- VAT-registered at the reference date, legal forms summed
+            nace          TEXT NOT NULL,      -- NACE class (6201), or XXXXX: activity unknown
+            enterprises   INTEGER NOT NULL,   -- VAT-registered at the reference date, legal forms and sub-classes summed
             registrations INTEGER NOT NULL,   -- during the year before it
             cessations    INTEGER NOT NULL,
             PRIMARY KEY (seat, nace)

@@ -108,6 +108,10 @@ public sealed class VatEnterprises
         return sum;
     }
 
+    /// <summary>Every NACE class of an area (6201 → its figures, flows included); empty for an unknown area.</summary>
+    public IReadOnlyDictionary<int, VatFigures> ByClass(NisCode area) =>
+        _byArea.TryGetValue(area.Value, out var classes) ? classes : new Dictionary<int, VatFigures>();
+
     /// <summary>Enterprises of an area in one NACE class (6201).</summary>
     public int Enterprises(NisCode area, int naceClass) =>
         _byArea.TryGetValue(area.Value, out var d) && d.TryGetValue(naceClass, out var f) ? f.Enterprises : 0;

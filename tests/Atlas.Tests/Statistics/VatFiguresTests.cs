@@ -116,6 +116,11 @@ public sealed class VatFiguresTests(StatbelFixture f) : IClassFixture<StatbelFix
         Assert.Equal(it, f.Model.Sector(Nis("44021"), "62"));
         Assert.Equal(f.Sum(r => r.Refnis == "44021" && r.Nace.StartsWith("620")), f.Model.Sector(Nis("44021"), "62.0"));
         Assert.Null(new VatFigures(0, 0, 0).CreationRate);
+
+        // per class, flows included, for every class of the area
+        var byClass = f.Model.ByClass(Nis("44021"));
+        Assert.Equal(f.Sum(r => r.Refnis == "44021" && r.Nace.StartsWith("6201")), byClass[6201]);
+        Assert.Equal(ghent.Registrations - f.Model.UnknownActivity(Nis("44021")).Registrations, byClass.Values.Sum(v => v.Registrations));
     }
 
     [Fact]
