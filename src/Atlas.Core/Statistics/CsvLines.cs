@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using Atlas.Data;
@@ -80,9 +81,6 @@ internal sealed class CsvLines(string path, string display, List<Problem> proble
     }
 
     /// <summary>A count: a whole number ≥ 0, digits only.</summary>
-    public static bool TryCount(string text, out int count)
-    {
-        count = 0;
-        return text.Length is > 0 and <= 9 && text.All(char.IsAsciiDigit) && int.TryParse(text, out count);
-    }
+    public static bool TryCount(string text, out int count) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out count); // no sign, no space, no separator
 }
