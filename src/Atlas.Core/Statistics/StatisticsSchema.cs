@@ -9,14 +9,14 @@ public static class StatisticsSchema
     public static readonly string[] Tables = ["statbel_vat", "statbel_nace", "statbel_population"];
 
     public const string Create = """
+        -- one row per (seat, nace), which the loader guarantees; no key to maintain: the table is only ever read whole
         CREATE TABLE IF NOT EXISTS statbel_vat (
             seat          TEXT NOT NULL,      -- NIS code of today's municipality, or 'abroad' / 'unknown'
             nace          TEXT NOT NULL,      -- NACE class (6201), or XXXXX: activity unknown
             enterprises   INTEGER NOT NULL,   -- VAT-registered at the reference date, legal forms and sub-classes summed
             registrations INTEGER NOT NULL,   -- during the year before it
-            cessations    INTEGER NOT NULL,
-            PRIMARY KEY (seat, nace)
-        ) WITHOUT ROWID;
+            cessations    INTEGER NOT NULL
+        );
         CREATE TABLE IF NOT EXISTS statbel_nace (
             code    TEXT PRIMARY KEY,         -- C, 13, 139, 1392, 13920, 1392X, XXXXX
             level   INTEGER NOT NULL,         -- NaceBelLevel
