@@ -63,8 +63,6 @@ public sealed class DataLoader
             .GroupBy(p => p.Nis!.Value.ToString()).ToDictionary(g => g.Key, g => g.First().Id);
         var (referencePlaces, map) = ReferenceGeo.Load(_dataDir, Display, _problems, regionIds);
         places.AddRange(referencePlaces);
-        // the statistical source maps its 2019 municipalities onto the places just read
-        var statbel = Atlas.Statistics.StatbelLoader.Load(_dataDir, Atlas.Statistics.MunicipalityMap.Of(referencePlaces), Display, _problems);
         var sectors = LoadList("sectors.yaml", ReadSector);
         var technologies = LoadList("technologies.yaml", ReadTechnology);
         var organisations = LoadList("organisations.yaml", ReadOrganisation);
@@ -92,7 +90,7 @@ public sealed class DataLoader
         {
             Places = places, Sectors = sectors, Technologies = technologies, Organisations = organisations,
             Programmes = programmes, Sources = sources, Facts = facts, ContentHash = hash, Map = map, IndexDefinition = indexText,
-            Statbel = statbel,
+            Statbel = Atlas.Statistics.StatbelLoader.Load(_dataDir, Atlas.Statistics.MunicipalityMap.Of(referencePlaces), Display, _problems),
         };
     }
 
