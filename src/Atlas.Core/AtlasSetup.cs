@@ -55,6 +55,7 @@ public static class AtlasSetup
         if (!report.IsValid) throw new DataProblemsException(report.Problems);
         store.Seed(report.Data);
         log?.WriteLine($"Seeded {store.Path} from {dataDir}: {report.Data.Entities.Count()} entities, {report.Data.Facts.Count} facts in {watch.ElapsedMilliseconds} ms.");
+        if (report.Data.Statbel is { } statbel) log?.WriteLine(statbel.Summary());
         return AtlasServices.Sqlite(store);
     }
 }

@@ -18,6 +18,8 @@ public sealed class AtlasData
     public Atlas.Geo.BelgiumMap? Map { get; init; }
     /// <summary>The text of data/index/atlas-index.yaml (checked by the loader), or null when the file is absent.</summary>
     public string? IndexDefinition { get; init; }
+    /// <summary>The Statbel source (VAT-registered enterprises, population) read from data/reference/statbel/.</summary>
+    public Atlas.Statbel.StatbelData? Statbel { get; init; }
 
     public IEnumerable<Entity> Entities =>
         Places.Cast<Entity>().Concat(Sectors).Concat(Technologies).Concat(Organisations).Concat(Programmes).Concat(Sources);

@@ -46,6 +46,7 @@ public sealed class DataLoader
         files.AddRange(ReferenceGeo.Files(dir).Where(File.Exists));
         var overrides = Path.Combine(dir, NameOverrides.FileName);
         if (File.Exists(overrides)) files.Add(overrides);
+        files.AddRange(Atlas.Statbel.StatbelLoader.Files(dir).Where(File.Exists));
         var index = Path.Combine(dir, AtlasIndexFile.RelativePath);
         if (File.Exists(index)) files.Add(index);
         return files;
@@ -94,6 +95,7 @@ public sealed class DataLoader
         {
             Places = places, Sectors = sectors, Technologies = technologies, Organisations = organisations,
             Programmes = programmes, Sources = sources, Facts = facts, ContentHash = hash, Map = map, IndexDefinition = indexText,
+            Statbel = Atlas.Statbel.StatbelLoader.Load(_dataDir, Atlas.Statbel.MunicipalityMap.Of(referencePlaces), Display, _problems),
         };
     }
 

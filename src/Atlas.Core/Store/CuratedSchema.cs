@@ -3,11 +3,11 @@ namespace Atlas.Store;
 /// <summary>
 /// The SQLite schema of the curated data. The database is a cache of the data files: every table but <c>meta</c> is
 /// rebuilt from them when their content hash changes. Bump <see cref="Version"/> when the schema or what seeding
-/// writes changes; the store then rebuilds.
+/// writes changes; the store then rebuilds. The statistical sources' tables are in <see cref="Atlas.Statbel.StatbelSchema"/>.
 /// </summary>
 public static class CuratedSchema
 {
-    public const int Version = 4;
+    public const int Version = 5;
 
     /// <summary>Every table, for a rebuild of an older layout.</summary>
     public static readonly string[] Tables = ["entities", "aliases", "facts", "fact_entities", "search", "meta"];

@@ -27,6 +27,9 @@ public interface ICuratedStore
     /// <summary>Everything the store holds, typed: entities, facts in their order, the map and the index definition.</summary>
     AtlasData Load();
 
+    /// <summary>Statbel's VAT-registered enterprises, seeded with the curated data (null when the data has none).</summary>
+    Statbel.VatEnterprises? LoadVatEnterprises();
+
     /// <summary>
     /// The documents (entities and facts) that hold every term (<paramref name="all"/>) or any of them, best first.
     /// Terms are folded words (lowercase, no accents, letters and digits only); the last one also matches as a prefix

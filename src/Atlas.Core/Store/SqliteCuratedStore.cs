@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Atlas.Data;
 using Atlas.Model;
+using Atlas.Statbel;
 using Atlas.Text;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -48,8 +49,9 @@ public sealed class SqliteCuratedStore : ICuratedStore
             {
                 // the tables are a cache of the data files: an old layout is dropped and rebuilt, never patched
                 using var tx = c.BeginTransaction();
-                foreach (var table in CuratedSchema.Tables) c.Execute($"DROP TABLE IF EXISTS {table};", transaction: tx);
+                foreach (var table in CuratedSchema.Tables.Concat(StatbelSchema.Tables)) c.Execute($"DROP TABLE IF EXISTS {table};", transaction: tx);
                 c.Execute(CuratedSchema.Create, transaction: tx);
+                c.Execute(StatbelSchema.Create, transaction: tx);
                 c.Execute($"PRAGMA user_version = {CuratedSchema.Version};", transaction: tx);
                 tx.Commit();
             }
@@ -85,7 +87,9 @@ public sealed class SqliteCuratedStore : ICuratedStore
         try
         {
             c.Execute(CuratedSchema.Clear, transaction: tx);
+            c.Execute(StatbelSchema.Clear, transaction: tx);
             CuratedSeeding.Write(c, tx, data);
+            if (data.Statbel is { } statbel) StatbelStore.Write(c, tx, statbel);
             c.Execute("INSERT INTO search(search) VALUES ('optimize');", transaction: tx);
             SetMeta(c, tx, "map", data.Map is null ? "" : JsonSerializer.Serialize(data.Map));
             SetMeta(c, tx, "atlas_index", data.IndexDefinition ?? "");
@@ -121,6 +125,12 @@ public sealed class SqliteCuratedStore : ICuratedStore
             Map = meta.GetValueOrDefault("map") is { Length: > 0 } map ? JsonSerializer.Deserialize<Atlas.Geo.BelgiumMap>(map) : null,
             IndexDefinition = meta.GetValueOrDefault("atlas_index") is { Length: > 0 } index ? index : null,
         };
+    }
+
+    public VatEnterprises? LoadVatEnterprises()
+    {
+        using var c = Connect();
+        return StatbelStore.Read(c);
     }
 
     public IReadOnlyList<TextMatch> Match(IReadOnlyList<string> terms, bool all, int limit)

@@ -3,6 +3,8 @@ using Atlas.Analytics.Composite;
 
 namespace Atlas.Tests.Composite;
 
+// the namespace Atlas.Statbel (statistical sources) would otherwise hide this class from Atlas.Tests.*
+
 /// <summary>Every hand-checkable case of unit_cases_coinr_formulas.json (COINr's formulas) as a test.</summary>
 public class CoinrFormulaTests
 {

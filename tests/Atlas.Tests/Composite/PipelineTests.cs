@@ -2,6 +2,8 @@ using Atlas.Analytics.Composite;
 
 namespace Atlas.Tests.Composite;
 
+// the namespace Atlas.Statbel (statistical sources) would otherwise hide this class from Atlas.Tests.*
+
 /// <summary>The other choices of the pipeline, on the ASEM data and on small hand-made cases.</summary>
 public class PipelineTests
 {

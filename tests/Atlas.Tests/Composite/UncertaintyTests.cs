@@ -3,6 +3,8 @@ using Xunit.Abstractions;
 
 namespace Atlas.Tests.Composite;
 
+// the namespace Atlas.Statbel (statistical sources) would otherwise hide this class from Atlas.Tests.*
+
 /// <summary>Monte Carlo rank intervals and variance-based sensitivity indices: reproducible, consistent, right on known models.</summary>
 public class UncertaintyTests(ITestOutputHelper output)
 {
