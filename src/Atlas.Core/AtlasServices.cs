@@ -4,6 +4,7 @@ using Atlas.Claims;
 using Atlas.Companies;
 using Atlas.Compare;
 using Atlas.Complexity;
+using Atlas.Dynamics;
 using Atlas.Register;
 using Atlas.Search;
 using Atlas.Snapshots;
@@ -29,6 +30,7 @@ public sealed class AtlasServices
         Claims = new ClaimQueries(Snapshots);
         Complexity = new ComplexityQueries(Snapshots);
         Index = new AtlasIndexQueries(Snapshots);
+        Dynamics = new DynamicsQueries(Snapshots);
     }
 
     /// <summary>The embedded stores: the SQLite database and the register file beside it (atlas.db → atlas.register.db).</summary>
@@ -46,4 +48,5 @@ public sealed class AtlasServices
     public ClaimQueries Claims { get; }
     public ComplexityQueries Complexity { get; }
     public AtlasIndexQueries Index { get; }
+    public DynamicsQueries Dynamics { get; }
 }

@@ -53,7 +53,8 @@ public static class AtlasWebApp
         var services = builder.Services;
         services.AddSingleton(atlas).AddSingleton(atlas.Snapshots)
             .AddSingleton(atlas.Entities).AddSingleton(atlas.Search).AddSingleton(atlas.Compare).AddSingleton(atlas.Companies)
-            .AddSingleton(atlas.Specialisation).AddSingleton(atlas.Claims).AddSingleton(atlas.Complexity).AddSingleton(atlas.Index);
+            .AddSingleton(atlas.Specialisation).AddSingleton(atlas.Claims).AddSingleton(atlas.Complexity).AddSingleton(atlas.Index)
+            .AddSingleton(atlas.Dynamics);
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         // write letters as letters (Liège, not Li&#xE8;ge): smaller pages, still encoded wherever HTML needs it
@@ -72,7 +73,13 @@ public static class AtlasWebApp
 
         var app = builder.Build();
         PageCache.EvictOnChange(atlas.Snapshots, app.Services.GetRequiredService<IOutputCacheStore>());
-        app.UseExceptionHandler(error => error.Run(WriteError));
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = WriteError,
+            // a question the atlas cannot answer as asked (400, 409) is the visitor's, not a failure to log with its stack
+            // (a failure is logged by the middleware, with its stack)
+            SuppressDiagnosticsCallback = c => Describe(c.Exception).Status < StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages(async ctx =>
         {
             var http = ctx.HttpContext;
@@ -97,6 +104,7 @@ public static class AtlasWebApp
         api.MapRegisterApi();
         api.MapComplexityApi();
         api.MapIndexApi();
+        api.MapDynamicsApi();
 
         app.MapHomePages();
         app.MapCataloguePages();
@@ -141,21 +149,23 @@ public static class AtlasWebApp
         return next(context);
     }
 
+    /// <summary>The status, title and detail an error is answered with.</summary>
+    private static (int Status, string Title, string Detail) Describe(Exception? error) => error switch
+    {
+        BadRequestException bad => (StatusCodes.Status400BadRequest, bad.Title, bad.Message),
+        MergedMunicipalityException merged => (StatusCodes.Status400BadRequest, "Merged municipality",
+            $"{merged.Message}; the register places its addresses in /api/places/{merged.Place.MergedInto}"),
+        NoRegisterException none => (StatusCodes.Status409Conflict, "No enterprise register loaded", none.Message),
+        UnknownSourceException unknown => (StatusCodes.Status400BadRequest, "Unknown source", unknown.Message),
+        BadHttpRequestException bad => (bad.StatusCode, "Bad request", "The request could not be read."),
+        _ => (StatusCodes.Status500InternalServerError, "Internal error", "The atlas could not answer this request. The error has been logged."),
+    };
+
     /// <summary>Errors as RFC 9457 problem details (or pages): a bad request says what to change; a failure leaks no stack trace.</summary>
     private static async Task WriteError(HttpContext context)
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-        var (status, title, detail) = error switch
-        {
-            BadRequestException bad => (StatusCodes.Status400BadRequest, bad.Title, bad.Message),
-            MergedMunicipalityException merged => (StatusCodes.Status400BadRequest, "Merged municipality",
-                $"{merged.Message}; the register places its addresses in /api/places/{merged.Place.MergedInto}"),
-            NoRegisterException none => (StatusCodes.Status409Conflict, "No enterprise register loaded", none.Message),
-            BadHttpRequestException bad => (bad.StatusCode, "Bad request", "The request could not be read."),
-            _ => (StatusCodes.Status500InternalServerError, "Internal error", "The atlas could not answer this request. The error has been logged."),
-        };
-        if (status == StatusCodes.Status500InternalServerError)
-            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Atlas").LogError(error, "request {Path} failed", context.Request.Path);
+        var (status, title, detail) = Describe(error);
         if (!IsApi(context.Request))
         {
             var lang = ErrorPages.LanguageOf(context.Request);

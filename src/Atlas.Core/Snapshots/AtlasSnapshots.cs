@@ -1,4 +1,5 @@
 using Atlas.Register;
+using Atlas.Sources;
 using Atlas.Store;
 
 namespace Atlas.Snapshots;
@@ -9,6 +10,13 @@ public sealed class NoRegisterException(string? problem = null) : Exception(
     "Load the KBO/BCE Open Data with `atlas import kbo PATH` (a full dump, folder or zip; then the daily updates the same way), and ask again.")
 {
     public string? Problem { get; } = problem;
+}
+
+/// <summary>A statistical source that this atlas does not have (an unknown id).</summary>
+public sealed class UnknownSourceException(string id, IEnumerable<string> known)
+    : Exception($"there is no statistical source '{id}': the sources are {string.Join(", ", known)}")
+{
+    public string Id { get; } = id;
 }
 
 /// <summary>
@@ -78,6 +86,34 @@ public sealed class AtlasSnapshots(ICuratedStore curated, IRegisterStore registe
 
     /// <summary>The register, or a <see cref="NoRegisterException"/> saying how to load one.</summary>
     public RegisterSnapshot RequireRegister() => Register ?? throw new NoRegisterException(RegisterStore.Problem);
+
+    /// <summary>
+    /// The statistical sources the analyses can run on, the default first: the register when one is imported (the
+    /// fuller and more recent source), then Statbel's VAT-registered enterprises, which the atlas ships.
+    /// </summary>
+    public IReadOnlyList<CountSource> Sources =>
+        [.. Register is { } register ? [CountSource.Of(register)] : Array.Empty<CountSource>(), .. Statbel is { } statbel ? [statbel] : Array.Empty<CountSource>()];
+
+    /// <summary>Statbel's data, seeded with the curated data: one source object per curated version.</summary>
+    private CountSource? Statbel =>
+        Curated.Derived.Get(typeof(CountSource), () => new StatbelSource(CuratedStore.LoadVatEnterprises() is { } vat ? CountSource.Of(vat) : null)).Source;
+
+    private sealed record StatbelSource(CountSource? Source);
+
+    /// <summary>The source of that id, or the default one (the first of <see cref="Sources"/>) when none is given.</summary>
+    /// <exception cref="NoRegisterException">the register is asked for and none is loaded (nor any other source).</exception>
+    /// <exception cref="UnknownSourceException">no source has that id.</exception>
+    public CountSource Source(string? id = null)
+    {
+        var sources = Sources;
+        if (id is null) return sources.FirstOrDefault() ?? throw new NoRegisterException(RegisterStore.Problem);
+        if (sources.FirstOrDefault(s => s.Id == id) is { } source) return source;
+        if (id == CountSource.KboId) throw new NoRegisterException(RegisterStore.Problem);
+        throw new UnknownSourceException(id, [CountSource.KboId, CountSource.StatbelId]);
+    }
+
+    /// <summary>The population of the municipalities (Statbel, shipped with the data), or null when the data has none.</summary>
+    public Atlas.Statbel.Population? Population => Statbel?.Vat!.Population;
 
     /// <summary>A token for everything a page or an answer may show: it changes when either the curated data or the register does.</summary>
     public string Version => $"{Curated.Version}|{RegisterStore.Version}";

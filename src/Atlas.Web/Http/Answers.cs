@@ -28,11 +28,17 @@ public static class Answers
     }
 
     /// <summary>JSON, or CSV of <paramref name="rows"/> (one line each; nested fields as <c>names.fr</c>, lists joined by "; ").</summary>
-    public static IResult Table<T, TRow>(HttpContext context, T value, Func<T, IEnumerable<TRow>> rows)
+    public static IResult Table<T, TRow>(HttpContext context, T value, Func<T, IEnumerable<TRow>> rows) => Table(context, value, rows, null);
+
+    /// <summary>
+    /// An analysis as JSON (which names its source), or as CSV whose every line ends with the source's id, unit and
+    /// reference date: a figure taken out of the file still says what it counts and when.
+    /// </summary>
+    public static IResult Table<T, TRow>(HttpContext context, T value, Func<T, IEnumerable<TRow>> rows, Register.SourceJson? source)
     {
         if (!Params.WantsCsv(context))
             return new BytesResult(JsonSerializer.SerializeToUtf8Bytes(value, ApiJson.Info<T>()), "application/json; charset=utf-8", null);
-        var csv = CsvRows.Write(rows(value));
+        var csv = CsvRows.Write(rows(value), source is null ? null : [("source", source.Id), ("sourceUnit", source.Unit), ("referenceDate", source.ReferenceDate ?? "")]);
         var name = context.Request.Path.Value!.Trim('/').Replace('/', '-');
         return new BytesResult(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", (name.Length == 0 ? "atlas" : name) + ".csv");
     }

@@ -38,6 +38,8 @@ namespace Atlas.Web.Http;
 [JsonSerializable(typeof(PanelListJson<MunicipalityComplexityJson>))]
 [JsonSerializable(typeof(IndexListJson))]
 [JsonSerializable(typeof(PlaceIndexJson))]
+[JsonSerializable(typeof(DynamicsJson))]
+[JsonSerializable(typeof(DynamicsCsvRow))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;
 
 public static class ApiJson
