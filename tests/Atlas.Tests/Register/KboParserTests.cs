@@ -73,7 +73,7 @@ public class KboParserTests
             Assert.True(r.Read());
             Assert.True(KboRows.TryEnterprise(r, out var e, out var error), error);
             Assert.Equal(552627113, e.Number);
-            Assert.Equal("0552.627.113", RegisterNumbers.Format(e.Number));
+            Assert.Equal("0552.627.113", KboDigits.Format(e.Number));
             Assert.Equal("AC", e.Status);
             Assert.Equal("000", e.JuridicalSituation);
             Assert.Equal("1", e.TypeOfEnterprise);
@@ -96,7 +96,7 @@ public class KboParserTests
         {
             Assert.True(r.Read());
             Assert.True(KboRows.TryEstablishment(r, out var e, out var error), error);
-            Assert.Equal("2.190.171.611", RegisterNumbers.Format(e.Number));
+            Assert.Equal("2.190.171.611", KboDigits.Format(e.Number));
             Assert.True(EstablishmentNumber.TryFromDigits(e.Number, out _));
             Assert.Equal(859001118, e.Enterprise);
         }
