@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Atlas.Model;
 
 namespace Atlas.Register;
@@ -142,7 +143,7 @@ public static class KboRows
         return true;
     }
 
-    public static bool TryDenomination(KboCsvReader r, out DenominationRow? row, out string error)
+    public static bool TryDenomination(KboCsvReader r, [MaybeNullWhen(false)] out DenominationRow row, out string error)
     {
         row = null;
         if (!RowOk(r, out error)) return false;
@@ -155,7 +156,7 @@ public static class KboRows
         return true;
     }
 
-    public static bool TryAddress(KboCsvReader r, out AddressRow? row, out string error)
+    public static bool TryAddress(KboCsvReader r, [MaybeNullWhen(false)] out AddressRow row, out string error)
     {
         row = null;
         if (!RowOk(r, out error)) return false;
@@ -172,7 +173,7 @@ public static class KboRows
         return true;
     }
 
-    public static bool TryContact(KboCsvReader r, out ContactRow? row, out string error)
+    public static bool TryContact(KboCsvReader r, [MaybeNullWhen(false)] out ContactRow row, out string error)
     {
         row = null;
         if (!RowOk(r, out error)) return false;
@@ -209,7 +210,7 @@ public static class KboRows
         : f.SequenceEqual("ANCI"u8) ? Classification.Ancillary
         : null;
 
-    public static bool TryCode(KboCsvReader r, out CodeRow? row, out string error)
+    public static bool TryCode(KboCsvReader r, [MaybeNullWhen(false)] out CodeRow row, out string error)
     {
         row = null;
         if (!RowOk(r, out error)) return false;

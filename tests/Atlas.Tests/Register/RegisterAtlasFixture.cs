@@ -4,6 +4,7 @@ using Atlas.KboGenerator;
 using Atlas.Model;
 using Atlas.Query;
 using Atlas.Register;
+using Atlas.Register.Import;
 using Atlas.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;

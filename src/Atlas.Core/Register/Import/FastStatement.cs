@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace Atlas.Register;
+namespace Atlas.Register.Import;
 
 /// <summary>
 /// A prepared statement driven through SQLite's C interface, for bulk loads: values are bound straight from
