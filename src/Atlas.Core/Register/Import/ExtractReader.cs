@@ -14,23 +14,21 @@ internal sealed class ExtractReader(KboExtract extract, ImportOptions options, I
     public TimeSpan Elapsed => _progress.Elapsed;
 
     /// <summary>Reads every row of <paramref name="file"/> (a file of <paramref name="table"/>'s kind), handing each well-formed one to <paramref name="use"/>, which returns a problem or null.</summary>
-    public void Read<T>(KboTable<T> table, string file, Func<T, string?> use) =>
-        ForEachRow(file, table.Spec.Header, r => table.Parse(r, out var row, out var error) ? use(row) : error);
+    public void Read<T>(KboTable<T> table, string file, Func<T, string?> use) => ReadRows(file, table.Spec.Header, table.Parse, use);
 
     /// <summary>The keys of an X_delete.csv file.</summary>
     public List<long> ReadDeleteKeys(KboFileSpec spec)
     {
         var keys = new List<long>();
-        ForEachRow(spec.DeleteFile, spec.DeleteHeader, r =>
+        ReadRows(spec.DeleteFile, spec.DeleteHeader, (KboCsvReader r, out long key, out string error) => KboRows.TryDeleteKey(r, spec, out key, out error), key =>
         {
-            if (!KboRows.TryDeleteKey(r, spec, out var key, out var error)) return error;
             keys.Add(key);
             return null;
         });
         return keys;
     }
 
-    private void ForEachRow(string file, IReadOnlyList<string> header, Func<KboCsvReader, string?> row)
+    private void ReadRows<T>(string file, IReadOnlyList<string> header, RowParser<T> parse, Func<T, string?> use)
     {
         using var r = extract.OpenCsv(file, header);
         // the size of the file only serves the progress report
@@ -42,7 +40,7 @@ internal sealed class ExtractReader(KboExtract extract, ImportOptions options, I
             string? problem;
             try
             {
-                problem = row(r);
+                problem = parse(r, out var row, out var error) ? use(row) : error;
             }
             catch (FormatException e)
             {
