@@ -48,6 +48,7 @@ public class RegisterImportTests(GeneratedDump dump) : IClassFixture<GeneratedDu
         // the last report of each file is at its end: every row of it counted
         var files = reading.GroupBy(p => p.File!).ToDictionary(g => g.Key, g => g.Last().FileRows);
         Assert.Equal(result.RowsByFile, files);
+        Assert.Equal(result.Rows, reading.Last().TotalRows);
         Assert.Equal([ImportStep.CountingUnits, ImportStep.Indexing, ImportStep.BuildingSearchIndex, ImportStep.ReplacingRegister],
             seen.Skip(reading.Count).Select(p => p.Step));
         Assert.All(seen.Skip(reading.Count), p => Assert.Null(p.File));

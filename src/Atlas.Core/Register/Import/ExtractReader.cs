@@ -47,6 +47,7 @@ internal sealed class ExtractReader(KboExtract extract, ImportOptions options, I
                 problem = e.Message;
             }
             if (problem is not null) Problem(r, problem);
+            _totalRows++;
             Tick(r, file, length);
         }
         Tick(r, file, length, force: true);
@@ -76,7 +77,6 @@ internal sealed class ExtractReader(KboExtract extract, ImportOptions options, I
 
     private void Tick(KboCsvReader r, string file, long length, bool force = false)
     {
-        _totalRows++;
         // called for every row: the clock is looked at only every 65,536 rows
         if (!_progress.Wanted || (!force && (_totalRows & 0xFFFF) != 0)) return;
         _progress.Reading(file, r.Rows, _totalRows, Math.Min(1, (double)r.BytesRead / length), force);
