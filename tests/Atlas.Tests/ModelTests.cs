@@ -42,7 +42,7 @@ public class ModelTests
     [InlineData(202239951L, true, "0202.239.951")]
     [InlineData(1999999999L, true, "1999.999.999")]
     [InlineData(2190171611L, false, "2.190.171.611")]
-    [InlineData(9000000102L, false, "9.000.000.102")]    // a branch's Id: ten digits, written like a unit's
+    [InlineData(9000000191L, false, "9.000.000.191")]    // a branch's Id: ten digits, written like a unit's
     public void Kbo_digits_say_what_they_number_and_how_the_register_writes_them(long digits, bool enterprise, string written)
     {
         Assert.Equal(enterprise, KboDigits.IsEnterprise(digits));

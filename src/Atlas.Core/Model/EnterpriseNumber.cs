@@ -132,6 +132,7 @@ public readonly record struct EstablishmentNumber
         if (digits.Length != 10) { error = $"'{text}' is not an establishment unit number: it needs 10 digits, it has {digits.Length}"; return false; }
         var value = long.Parse(digits.ToString());
         if (KboDigits.IsEnterprise(value)) { error = $"'{text}' is not an establishment unit number: it starts with 2 to 8 (0 or 1 is an enterprise number)"; return false; }
+        if (!KboDigits.IsEstablishment(value)) { error = $"'{text}' is not an establishment unit number: it starts with 2 to 8 (9 is a branch's Id)"; return false; }
         if (!KboCheck.IsValid(value)) { error = $"'{text}' fails the mod-97 check: its last two digits should be {KboCheck.CheckDigits(value / 100):D2}"; return false; }
         number = new EstablishmentNumber(value);
         return true;

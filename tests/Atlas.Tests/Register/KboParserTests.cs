@@ -261,5 +261,9 @@ public class KboParserTests
         Assert.Contains("mod-97", error);
         Assert.False(EstablishmentNumber.TryParse("0202.239.951", out _, out error));
         Assert.Contains("starts with 2 to 8", error);
+        // a branch's Id passes the mod-97 check but is no establishment unit, as TryFromDigits says too
+        Assert.False(EstablishmentNumber.TryParse("9.000.000.191", out _, out error));
+        Assert.Contains("starts with 2 to 8", error);
+        Assert.False(EstablishmentNumber.TryFromDigits(9000000191, out _));
     }
 }
