@@ -2,6 +2,7 @@ using Atlas.Analytics.Complexity;
 using Atlas.KboGenerator;
 using Atlas.Complexity;
 using Atlas.Register;
+using Atlas.Register.Import;
 using BenchmarkDotNet.Attributes;
 
 namespace Atlas.Benchmarks;

@@ -1,5 +1,6 @@
 using Atlas.Model;
 using Atlas.Register;
+using Atlas.Store;
 using Microsoft.Data.Sqlite;
 
 namespace Atlas.Statbel;

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Atlas.KboGenerator;
 using Atlas.Register;
+using Atlas.Register.Import;
 using Atlas.Tests.Register;
 using Atlas.Web;
 using Atlas.Web.Pages;

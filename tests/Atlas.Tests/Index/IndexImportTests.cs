@@ -1,5 +1,6 @@
 using Atlas.KboGenerator;
 using Atlas.Register;
+using Atlas.Register.Import;
 using Atlas.Tests.Register;
 using Atlas.Web;
 using Microsoft.AspNetCore.TestHost;
