@@ -122,6 +122,7 @@ public static class Ui
         ["rank"] = ("rang", "rang", "rank"),
         ["strong"] = ("spécialisation forte", "sterke specialisatie", "strong specialisation"),
         ["evidence-measure"] = ("NACE-BEL 2008 ; forte : QL ≥ 75e centile, effectif > 25e centile, QL ≥ 1", "NACE-BEL 2008; sterk: LQ ≥ 75e percentiel, aantal > 25e percentiel, LQ ≥ 1", "NACE-BEL 2008; strong: LQ ≥ 75th percentile, count > 25th percentile, LQ ≥ 1"),
+        ["evidence-thresholds"] = ("ici : QL ≥ {0} et effectif > {1}", "hier: LQ ≥ {0} en aantal > {1}", "here: LQ ≥ {0} and count > {1}"),
         ["no-register-hint"] = ("Aucune source statistique n’est disponible : ces secteurs ne sont pas encore confrontés aux données (atlas import kbo).", "Er is geen statistische bron beschikbaar: deze sectoren worden nog niet aan de gegevens getoetst (atlas import kbo).", "No statistical source is available: these sectors are not yet held against data (atlas import kbo)."),
         ["bad-request"] = ("Demande incorrecte", "Onjuiste aanvraag", "Bad request"),
         ["error"] = ("Une erreur est survenue", "Er is een fout opgetreden", "Something went wrong"),
