@@ -107,6 +107,8 @@ public static class Ui
         ["evidence-measure"] = ("Établissements par activité principale, NACE-BEL 2008 ; forte : QL ≥ 75e centile, effectif > 25e centile, QL ≥ 1", "Vestigingen per hoofdactiviteit, NACE-BEL 2008; sterk: LQ ≥ 75e percentiel, aantal > 25e percentiel, LQ ≥ 1", "Establishments by main activity, NACE-BEL 2008; strong: LQ ≥ 75th percentile, count > 25th percentile, LQ ≥ 1"),
         ["no-register-hint"] = ("Le registre des entreprises n’est pas chargé : ces secteurs ne sont pas encore confrontés aux données (atlas import kbo).", "Het ondernemingsregister is niet geladen: deze sectoren worden nog niet aan de gegevens getoetst (atlas import kbo).", "The enterprise register is not loaded: these sectors are not yet held against data (atlas import kbo)."),
         ["bad-request"] = ("Demande incorrecte", "Onjuiste aanvraag", "Bad request"),
+        ["too-many"] = ("Trop de requêtes", "Te veel aanvragen", "Too many requests"),
+        ["too-many-help"] = ("Votre adresse a envoyé trop de requêtes à la fois. Réessayez dans {0} s.", "Uw adres heeft te veel aanvragen tegelijk gestuurd. Probeer het over {0} s opnieuw.", "Your address sent too many requests at once. Try again in {0} s."),
         ["error"] = ("Une erreur est survenue", "Er is een fout opgetreden", "Something went wrong"),
         ["error-help"] = ("L’atlas n’a pas pu afficher cette page. L’erreur a été enregistrée ; réessayez plus tard.", "De atlas kon deze pagina niet tonen. De fout is vastgelegd; probeer het later opnieuw.", "The atlas could not show this page. The error has been logged; please try again later."),
         ["home"] = ("Accueil", "Home", "Home"),
