@@ -35,7 +35,6 @@ public static class AtlasWebApp
 
     public static WebApplication Create(AtlasServices atlas, WebOptions options)
     {
-        var robots = Crawlers.RobotsText(options.Robots) ?? throw new ArgumentException($"robots: no file {options.Robots}: give allow, deny or the path of a robots.txt");
         var builder = WebApplication.CreateSlimBuilder(AssetFiles.Options());
         builder.UseAssets();
         builder.Logging.SetMinimumLevel(options.LogLevel);
@@ -94,7 +93,7 @@ public static class AtlasWebApp
             else
             {
                 // outside /fr, /nl and /en the page's language comes from Accept-Language
-                if (!IsPagePath(http.Request.Path)) response.Headers.Vary = "Accept-Language";
+                if (!IsPagePath(http.Request.Path)) Conditional.Vary(response, "Accept-Language");
                 await ErrorPages.NotFound(http, ErrorPages.LanguageOf(http.Request)).ExecuteAsync(http);
             }
         });
@@ -110,11 +109,11 @@ public static class AtlasWebApp
         app.MapOpenApi("/openapi/{documentName}.json").WithAtlasCors(options.CorsOrigins);
         app.MapAssets();
         app.MapHealth();
-        app.MapCrawlers(robots);
+        app.MapCrawlers(options.Robots);
         if (options.Metrics) app.MapMetrics();
 
         var api = app.MapGroup("/api").WithTags("atlas").CacheOutput(PageCache.Api).WithAtlasCors(options.CorsOrigins)
-            .RequireRateLimiting(RateLimits.Policy);
+            .WithVaryByOrigin(options.CorsOrigins).RequireRateLimiting(RateLimits.Policy);
         api.MapCatalogueApi();
         api.MapSearchApi();
         api.MapCompareApi();

@@ -21,7 +21,7 @@ public static class HomePages
     {
         app.MapGet("/", (HttpContext ctx) =>
         {
-            ctx.Response.Headers.Vary = "Accept-Language"; // the language is chosen by this header
+            Conditional.Vary(ctx.Response, "Accept-Language"); // the language is chosen by this header
             return Results.Redirect($"/{Params.PreferredLanguage(ctx.Request).Code()}/");
         }).ExcludeFromDescription();
         app.MapPages((pages, lang) => pages.MapGet("/", (HttpContext ctx, EntityQueries q, ClaimQueries claims) => Home(ctx, q, claims, lang)));

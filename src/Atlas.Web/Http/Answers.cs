@@ -57,7 +57,7 @@ public static class Answers
         public Task ExecuteAsync(HttpContext context)
         {
             // the language may come from Accept-Language (when ?lang is absent), so caches must keep one copy per value
-            context.Response.Headers.Vary = "Accept-Language";
+            Conditional.Vary(context.Response, "Accept-Language");
             if (downloadName is not null) context.Response.Headers.ContentDisposition = $"inline; filename=\"{downloadName}\"";
             return Conditional.Write(context, bytes, contentType);
         }

@@ -25,7 +25,7 @@ public static class Conditional
         var response = context.Response;
         response.StatusCode = status;
         // every coding of it (br, gzip, none) is a variant: say so on the uncompressed one too
-        response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
+        Vary(response, HeaderNames.AcceptEncoding);
         if (status == StatusCodes.Status200OK)
         {
             var etag = $"W/\"{Convert.ToHexStringLower(SHA256.HashData(bytes.Span))[..16]}\"";
@@ -42,6 +42,13 @@ public static class Conditional
         response.ContentType = contentType;
         response.ContentLength = bytes.Length;
         await response.Body.WriteAsync(bytes);
+    }
+
+    /// <summary>Adds a request header to Vary, once (CORS and compression add theirs too).</summary>
+    public static void Vary(HttpResponse response, string header)
+    {
+        if (!response.Headers.Vary.Any(v => v is not null && v.Split(',').Any(h => h.Trim().Equals(header, StringComparison.OrdinalIgnoreCase))))
+            response.Headers.Append(HeaderNames.Vary, header);
     }
 
     /// <summary>If-None-Match (weak comparison) decides when present; else If-Modified-Since against the data's date.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Atlas.Web.Http;
@@ -27,4 +28,15 @@ public static class Cors
     /// <summary>Puts the policy on an endpoint or a group, unless CORS is off.</summary>
     public static TBuilder WithAtlasCors<TBuilder>(this TBuilder builder, IReadOnlyList<string>? origins) where TBuilder : IEndpointConventionBuilder =>
         origins is { Count: 0 } ? builder : builder.RequireCors(Policy);
+
+    /// <summary>
+    /// With a list of origins the answer depends on the Origin header: every answer of the group says so, also the
+    /// one the output cache keeps and serves to other origins (the CORS headers themselves are added outside the cache).
+    /// </summary>
+    public static RouteGroupBuilder WithVaryByOrigin(this RouteGroupBuilder group, IReadOnlyList<string>? origins) =>
+        origins is not { Count: > 0 } ? group : group.AddEndpointFilter((context, next) =>
+        {
+            Conditional.Vary(context.HttpContext.Response, "Origin");
+            return next(context);
+        });
 }

@@ -1,7 +1,6 @@
 using System.Text;
 using Atlas.Snapshots;
 using Atlas.Web.Http;
-using Atlas.Web.Pages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -31,17 +30,21 @@ public static class Crawlers
         _ => File.Exists(setting) ? File.ReadAllText(setting) : null,
     };
 
+    /// <param name="robots">the setting: "allow", "deny" or a file (served as it is).</param>
     public static void MapCrawlers(this IEndpointRouteBuilder app, string robots)
     {
-        var deny = robots == "deny";
+        var text = RobotsText(robots) ?? throw new ArgumentException($"robots: no file {robots}: give allow, deny or the path of a robots.txt");
         app.MapGet("/robots.txt", (HttpContext ctx) =>
         {
             // the sitemap's line needs an absolute address: the host this node is reached at
-            var text = deny ? robots : robots + $"Sitemap: {PageContext.OriginOf(ctx.Request)}/sitemap.xml\n";
-            return Conditional.Write(ctx, Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8");
+            var body = robots == "allow" ? text + $"Sitemap: {OriginOf(ctx.Request)}/sitemap.xml\n" : text;
+            return Conditional.Write(ctx, Encoding.UTF8.GetBytes(body), "text/plain; charset=utf-8");
         }).ExcludeFromDescription().CacheOutput(PageCache.Pages);
         app.MapGet("/sitemap.xml", (HttpContext ctx, AtlasServices atlas, AtlasSnapshots snapshots) =>
-                Conditional.Write(ctx, Sitemap.Write(atlas, PageContext.OriginOf(ctx.Request), Conditional.DataDate(snapshots)), "application/xml; charset=utf-8"))
+                Conditional.Write(ctx, Sitemap.Write(atlas, OriginOf(ctx.Request), Conditional.DataDate(snapshots)), "application/xml; charset=utf-8"))
             .ExcludeFromDescription().CacheOutput(PageCache.Pages);
     }
+
+    /// <summary>The scheme and host this node was asked at: the sitemap's addresses must be absolute.</summary>
+    private static string OriginOf(HttpRequest request) => $"{request.Scheme}://{request.Host}";
 }

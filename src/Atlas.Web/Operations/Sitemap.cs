@@ -10,8 +10,8 @@ namespace Atlas.Web.Operations;
 
 /// <summary>
 /// The sitemap (sitemaps.org 0.9): every page of the atlas in each of its languages, each with its alternates in the
-/// other languages (hreflang), the very addresses its head gives (<see cref="PageContext.Alternate"/>), and the date
-/// of the data version. Search pages are left out: their addresses are endless, and robots.txt keeps crawlers away.
+/// other languages (hreflang): the addresses its head gives (<see cref="PageContext.In"/>), made absolute as the
+/// protocol requires; and the date of the data version. Search pages are left out: their addresses are endless, and robots.txt keeps crawlers away.
 /// </summary>
 public static class Sitemap
 {
@@ -52,18 +52,18 @@ public static class Sitemap
             xml.WriteAttributeString("xmlns", "xhtml", null, xhtml);
             foreach (var path in Pages(atlas))
             {
-                var page = new PageContext(Lang.Fr, "", path) { Origin = origin };
+                var page = new PageContext(Lang.Fr, "", path);
                 foreach (var lang in Langs.Interface)
                 {
                     xml.WriteStartElement("url", ns);
-                    xml.WriteElementString("loc", ns, page.Alternate(lang));
+                    xml.WriteElementString("loc", ns, origin + page.In(lang));
                     if (modified is { } date) xml.WriteElementString("lastmod", ns, date.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
                     foreach (var other in Langs.Interface)
                     {
                         xml.WriteStartElement("xhtml", "link", xhtml);
                         xml.WriteAttributeString("rel", "alternate");
                         xml.WriteAttributeString("hreflang", other.Code());
-                        xml.WriteAttributeString("href", page.Alternate(other));
+                        xml.WriteAttributeString("href", origin + page.In(other));
                         xml.WriteEndElement();
                     }
                     xml.WriteEndElement();
