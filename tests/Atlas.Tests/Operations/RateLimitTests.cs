@@ -10,7 +10,7 @@ namespace Atlas.Tests.Operations;
 [Collection(AtlasCollection.Name)]
 public class RateLimitTests(AtlasFixture atlas)
 {
-    private static async Task<HttpContext> From(TestApp app, string address, string path, string query = "")
+    private static async Task<HttpContext> From(TestApp app, string address, string path, string query = "", string? forwardedFor = null)
     {
         return await app.Server.SendAsync(c =>
         {
@@ -18,6 +18,7 @@ public class RateLimitTests(AtlasFixture atlas)
             c.Request.Path = path;
             c.Request.QueryString = new QueryString(query);
             c.Connection.RemoteIpAddress = IPAddress.Parse(address);
+            if (forwardedFor is not null) c.Request.Headers["X-Forwarded-For"] = forwardedFor;
         });
     }
 
@@ -56,5 +57,22 @@ public class RateLimitTests(AtlasFixture atlas)
     {
         await using var app = await TestApp.Start(atlas.Services, new WebOptions { RateLimit = new RateLimit(PerMinute: 0) });
         for (var i = 0; i < 5; i++) Assert.Equal(200, (await From(app, "203.0.113.9", "/api/places/ghent")).Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Behind_a_trusted_proxy_each_client_is_limited_by_its_own_address()
+    {
+        await using var app = await TestApp.Start(atlas.Services, new WebOptions
+        {
+            RateLimit = new RateLimit(PerMinute: 1),
+            TrustedProxies = [IPAddress.Parse("192.0.2.10")],
+        });
+        // two clients through the proxy: each has its own allowance
+        Assert.Equal(200, (await From(app, "192.0.2.10", "/api/places/ghent", forwardedFor: "203.0.113.1")).Response.StatusCode);
+        Assert.Equal(200, (await From(app, "192.0.2.10", "/api/places/ghent", forwardedFor: "203.0.113.2")).Response.StatusCode);
+        Assert.Equal(429, (await From(app, "192.0.2.10", "/api/places/ghent", forwardedFor: "203.0.113.1")).Response.StatusCode);
+        // a client that is not the proxy cannot choose its address
+        Assert.Equal(200, (await From(app, "198.51.100.8", "/api/places/ghent", forwardedFor: "203.0.113.3")).Response.StatusCode);
+        Assert.Equal(429, (await From(app, "198.51.100.8", "/api/places/ghent", forwardedFor: "203.0.113.4")).Response.StatusCode);
     }
 }
