@@ -15,16 +15,11 @@ public static class ReadOnlyMethods
     public const string Allow = "GET, HEAD, OPTIONS";
     private const string OptionsItem = "atlas.options";
 
-    /// <summary>Before routing: HEAD and plain OPTIONS travel as GET; every 405 lists the methods the atlas accepts.</summary>
+    /// <summary>Before routing: HEAD and plain OPTIONS travel as GET.</summary>
     public static IApplicationBuilder UseReadOnlyMethods(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var request = context.Request;
         var response = context.Response;
-        response.OnStarting(() =>
-        {
-            if (response.StatusCode == StatusCodes.Status405MethodNotAllowed) response.Headers.Allow = Allow;
-            return Task.CompletedTask;
-        });
         var method = request.Method;
         var head = HttpMethods.IsHead(method);
         var options = HttpMethods.IsOptions(method) && !request.Headers.ContainsKey("Access-Control-Request-Method");
@@ -48,12 +43,20 @@ public static class ReadOnlyMethods
         }
     });
 
-    /// <summary>After routing: an OPTIONS request to an address a GET would answer gets 204 and <c>Allow</c>.</summary>
-    public static IApplicationBuilder UseOptionsAnswer(this IApplicationBuilder app) => app.Use((context, next) =>
+    /// <summary>
+    /// After routing: an OPTIONS request to an address a GET would answer gets 204 and <c>Allow</c>; routing's 405 (a
+    /// method no endpoint takes) lists every method the atlas accepts, not only GET.
+    /// </summary>
+    public static IApplicationBuilder UseOptionsAnswer(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (!context.Items.ContainsKey(OptionsItem) || context.GetEndpoint() is null) return next(context);
-        context.Response.StatusCode = StatusCodes.Status204NoContent;
-        context.Response.Headers.Allow = Allow;
-        return Task.CompletedTask;
+        var response = context.Response;
+        if (context.Items.ContainsKey(OptionsItem) && context.GetEndpoint() is not null)
+        {
+            response.StatusCode = StatusCodes.Status204NoContent;
+            response.Headers.Allow = Allow;
+            return;
+        }
+        await next(context);
+        if (response.StatusCode == StatusCodes.Status405MethodNotAllowed && !response.HasStarted) response.Headers.Allow = Allow;
     });
 }
