@@ -9,7 +9,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 . "$ROOT/bench/lib.sh"
 DURATION=${DURATION:-30}
 WARMUP=${WARMUP:-5}
-PORT=5084
+PORT=${PORT:-5187}
 need wrk:wrk curl:curl
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -19,9 +19,12 @@ if [ -z "$atlas_dir" ]; then
   atlas_dir="$work/atlas"
   publish_atlas "$atlas_dir"
 fi
-"$atlas_dir/atlas" serve --port $PORT --db "$work/atlas.db" --data "$ROOT/data" >"$work/atlas.log" 2>&1 &
 BASE="http://127.0.0.1:$PORT"
+if curl -s -o /dev/null "$BASE/"; then echo "port $PORT is taken: choose another with PORT=N" >&2; exit 1; fi
+"$atlas_dir/atlas" serve --port $PORT --db "$work/atlas.db" --data "$ROOT/data" >"$work/atlas.log" 2>&1 &
+atlas_pid=$!
 wait_for "$BASE/api/places/ghent" 60
+kill -0 "$atlas_pid" # the atlas that answers is the one started here
 PATHS=("/en/" "/en/places/ghent" "/api/facts")
 
 echo "bytes over the wire (body):"
