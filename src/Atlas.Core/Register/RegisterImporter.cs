@@ -119,20 +119,14 @@ public sealed class RegisterImporter
             if (missing.Count > 0)
                 throw new RegisterImportException($"{extractPath}: this {extract.Meta.TypeName} extract lacks {string.Join(", ", missing)}: it is incomplete; download it again. The register was not changed.");
             var importer = new RegisterImporter(extract, Path.GetFullPath(registerPath), dataDir, options);
-            var imported = false;
             try
             {
                 if (extract.Meta.Type == ExtractType.Full) importer.Full();
                 else importer.Update();
-                imported = true;
             }
             catch (KboFormatException e)
             {
                 throw new RegisterImportException($"{e.Message}. The register was not changed.", importer._result.Problems, importer._result.Malformed);
-            }
-            finally
-            {
-                ImportMetrics.Done(extract.Meta.TypeName, imported, importer._clock.Elapsed, importer._totalRows & 0xFFFF);
             }
             importer._result.Elapsed = importer._clock.Elapsed;
             return importer._result;
@@ -160,7 +154,6 @@ public sealed class RegisterImporter
     private void Tick(KboCsvReader r, string file, bool force = false)
     {
         _totalRows++;
-        if ((_totalRows & 0xFFFF) == 0) ImportMetrics.Rows.Add(0x10000);
         if (_options.Progress is null || (!force && (_totalRows & 0xFFFF) != 0)) return;
         var now = _clock.ElapsedMilliseconds;
         if (!force && now - _lastProgress < 250) return;

@@ -13,8 +13,8 @@ namespace Atlas.Web.Operations;
 /// <summary>
 /// Metrics for Prometheus at <c>/metrics</c> (off unless asked for), by OpenTelemetry: ASP.NET Core's own instruments
 /// (requests by route, method and status with their durations; Kestrel; the rate limiter), the output cache's hits
-/// and misses, the data version and the register's last import (extract, when, how long), and an import's progress
-/// when one runs in this process.
+/// and misses, the data version and the register's last import (extract, when, how long). An import runs in its own
+/// process (<c>atlas import kbo</c>), which has metrics of its own: see src/Atlas.Cli/ImportMetrics.cs.
 /// </summary>
 public static class Metrics
 {
@@ -25,7 +25,7 @@ public static class Metrics
     {
         services.AddOpenTelemetry().WithMetrics(m => m
             .AddAspNetCoreInstrumentation()
-            .AddMeter(MeterName, ImportMetrics.MeterName)
+            .AddMeter(MeterName)
             .AddPrometheusExporter());
         return services.AddSingleton<AtlasInstruments>();
     }
