@@ -20,7 +20,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,14 +57,7 @@ public static class AtlasWebApp
         services.AddAtlasRateLimits(options.RateLimit);
         services.AddAtlasHealth();
         if (options.Metrics) services.AddAtlasMetrics();
-        if (options.TrustedProxies.Count > 0)
-            services.Configure<ForwardedHeadersOptions>(o =>
-            {
-                o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-                o.KnownProxies.Clear();
-                o.KnownIPNetworks.Clear();
-                foreach (var proxy in options.TrustedProxies) o.KnownProxies.Add(proxy);
-            });
+        services.AddTrustedProxies(options.TrustedProxies);
         services.AddOpenApi(o =>
         {
             o.CreateSchemaReferenceId = SchemaName;
@@ -79,7 +71,7 @@ public static class AtlasWebApp
 
         var app = builder.Build();
         PageCache.EvictOnChange(atlas.Snapshots, app.Services.GetRequiredService<IOutputCacheStore>());
-        if (options.TrustedProxies.Count > 0) app.UseForwardedHeaders();
+        app.UseTrustedProxies(options.TrustedProxies);
         if (options.LogFormat == LogFormat.Json) app.UseHttpLogging();
         app.UseReadOnlyMethods();
         app.UseExceptionHandler(error => error.Run(WriteError));
