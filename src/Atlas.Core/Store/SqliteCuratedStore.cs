@@ -72,6 +72,9 @@ public sealed class SqliteCuratedStore : ICuratedStore
 
     public string? DataVersion => Meta("data_hash");
 
+    public DateTimeOffset? SeededAt =>
+        DateTimeOffset.TryParse(Meta("seeded_at"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : null;
+
     /// <summary>A value the seed stored beside the tables: data_hash, seeded_at, map, atlas_index.</summary>
     public string? Meta(string key)
     {

@@ -125,6 +125,8 @@ public static class Ui
         ["evidence-thresholds"] = ("ici : QL ≥ {0} et effectif > {1}", "hier: LQ ≥ {0} en aantal > {1}", "here: LQ ≥ {0} and count > {1}"),
         ["no-register-hint"] = ("Aucune source statistique n’est disponible : ces secteurs ne sont pas encore confrontés aux données (atlas import kbo).", "Er is geen statistische bron beschikbaar: deze sectoren worden nog niet aan de gegevens getoetst (atlas import kbo).", "No statistical source is available: these sectors are not yet held against data (atlas import kbo)."),
         ["bad-request"] = ("Demande incorrecte", "Onjuiste aanvraag", "Bad request"),
+        ["too-many"] = ("Trop de requêtes", "Te veel aanvragen", "Too many requests"),
+        ["too-many-help"] = ("Votre adresse a envoyé trop de requêtes à la fois. Réessayez dans {0} s.", "Uw adres heeft te veel aanvragen tegelijk gestuurd. Probeer het over {0} s opnieuw.", "Your address sent too many requests at once. Try again in {0} s."),
         ["error"] = ("Une erreur est survenue", "Er is een fout opgetreden", "Something went wrong"),
         ["error-help"] = ("L’atlas n’a pas pu afficher cette page. L’erreur a été enregistrée ; réessayez plus tard.", "De atlas kon deze pagina niet tonen. De fout is vastgelegd; probeer het later opnieuw.", "The atlas could not show this page. The error has been logged; please try again later."),
         ["home"] = ("Accueil", "Home", "Home"),
