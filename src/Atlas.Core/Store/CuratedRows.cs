@@ -51,10 +51,25 @@ public static class CuratedRows
         }
     }
 
+    /// <summary>The curated data from what a store read back: entities in their order, facts, and the seed's meta values.</summary>
+    public static AtlasData Data(IReadOnlyList<Entity> entities, List<Fact> facts, IReadOnlyDictionary<string, string> meta) => new()
+    {
+        Places = entities.OfType<Place>().ToList(),
+        Sectors = entities.OfType<Sector>().ToList(),
+        Technologies = entities.OfType<Technology>().ToList(),
+        Organisations = entities.OfType<Organisation>().ToList(),
+        Programmes = entities.OfType<Programme>().ToList(),
+        Sources = entities.OfType<Source>().ToList(),
+        Facts = facts,
+        ContentHash = meta.GetValueOrDefault("data_hash") ?? "",
+        Map = meta.GetValueOrDefault("map") is { Length: > 0 } map ? JsonSerializer.Deserialize<Atlas.Geo.BelgiumMap>(map) : null,
+        IndexDefinition = meta.GetValueOrDefault("atlas_index") is { Length: > 0 } index ? index : null,
+    };
+
     /// <summary>The columns of <see cref="FactRow"/> in its order, for a SELECT that Dapper maps back to it.</summary>
     public const string FactColumns = """
         id, seq, subject_id AS Subject, predicate, object_id AS Object, context, statement_fr AS Fr, statement_nl AS Nl,
-        statement_en AS En, value, unit, qualifier, period, indicator, source_id AS Source, section, passage, url, row,
+        statement_en AS En, value, unit, qualifier, period, indicator, source_id AS Source, section, passage, url, "row" AS Row,
         phrase, status, evidence, role, note_fr AS NoteFr, note_nl AS NoteNl, note_en AS NoteEn, file, line
         """;
 

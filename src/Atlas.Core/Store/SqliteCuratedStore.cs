@@ -115,19 +115,7 @@ public sealed class SqliteCuratedStore : ICuratedStore
         var entities = c.Query<string>("SELECT document FROM entities ORDER BY seq").Select(EntityDocument.Read).ToList();
         var facts = c.Query<FactRow>($"SELECT {CuratedRows.FactColumns} FROM facts ORDER BY seq").Select(CuratedRows.ToFact).ToList();
         var meta = c.Query<(string Key, string Value)>("SELECT key, value FROM meta").ToDictionary(m => m.Key, m => m.Value);
-        return new AtlasData
-        {
-            Places = entities.OfType<Place>().ToList(),
-            Sectors = entities.OfType<Sector>().ToList(),
-            Technologies = entities.OfType<Technology>().ToList(),
-            Organisations = entities.OfType<Organisation>().ToList(),
-            Programmes = entities.OfType<Programme>().ToList(),
-            Sources = entities.OfType<Source>().ToList(),
-            Facts = facts,
-            ContentHash = meta.GetValueOrDefault("data_hash") ?? "",
-            Map = meta.GetValueOrDefault("map") is { Length: > 0 } map ? JsonSerializer.Deserialize<Atlas.Geo.BelgiumMap>(map) : null,
-            IndexDefinition = meta.GetValueOrDefault("atlas_index") is { Length: > 0 } index ? index : null,
-        };
+        return CuratedRows.Data(entities, facts, meta);
     }
 
     public VatEnterprises? LoadVatEnterprises()
