@@ -38,7 +38,7 @@ public static class AtlasSetup
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify),
             "belgian-innovation-atlas", "atlas.db");
 
-    /// <summary>Opens the store and seeds it if the data files changed since the last seed.</summary>
+    /// <summary>Opens the store and seeds it if the data files changed since the last seed; loads the shipped series into the series file if it lacks them.</summary>
     /// <exception cref="DataProblemsException">the data files have problems; nothing was written.</exception>
     /// <exception cref="StoreUnavailableException">the database cannot be opened or written.</exception>
     public static AtlasServices Prepare(string dataDir, string dbPath, TextWriter? log = null)
@@ -48,14 +48,18 @@ public static class AtlasSetup
         if (files.Count == 0)
             throw new DataProblemsException([new Problem(dataDir, 0, $"no data files here: point the atlas at its data folder (the data/ folder of the repository; {DataEnv})")]);
         var currentHash = DataLoader.HashOf(files);
-        if (store.DataVersion == currentHash) return AtlasServices.Sqlite(store);
-
-        var watch = Stopwatch.StartNew();
-        var report = Validator.Run(dataDir);
-        if (!report.IsValid) throw new DataProblemsException(report.Problems);
-        store.Seed(report.Data);
-        log?.WriteLine($"Seeded {store.Path} from {dataDir}: {report.Data.Entities.Count()} entities, {report.Data.Facts.Count} facts in {watch.ElapsedMilliseconds} ms.");
-        if (report.Data.Statbel is { } statbel) log?.WriteLine(statbel.Summary());
-        return AtlasServices.Sqlite(store);
+        if (store.DataVersion != currentHash)
+        {
+            var watch = Stopwatch.StartNew();
+            var report = Validator.Run(dataDir);
+            if (!report.IsValid) throw new DataProblemsException(report.Problems);
+            store.Seed(report.Data);
+            log?.WriteLine($"Seeded {store.Path} from {dataDir}: {report.Data.Entities.Count()} entities, {report.Data.Facts.Count} facts in {watch.ElapsedMilliseconds} ms.");
+            if (report.Data.Statbel is { } statbel) log?.WriteLine(statbel.Summary());
+        }
+        var atlas = AtlasServices.Sqlite(store);
+        // the series live in their own file, which a re-seed never touches: the shipped ones are loaded when it lacks them
+        Series.ShippedSeries.Prepare(dataDir, atlas, log);
+        return atlas;
     }
 }
