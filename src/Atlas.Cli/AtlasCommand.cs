@@ -38,6 +38,7 @@ public static class AtlasCommand
         root.Subcommands.Add(CompositeCommand.Build());
         root.Subcommands.Add(ComplexityCommand.Build());
         root.Subcommands.Add(ImportCommand.Build());
+        root.Subcommands.Add(SeriesCommands.FetchGroup());
         return root;
     }
 

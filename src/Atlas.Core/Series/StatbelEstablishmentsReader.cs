@@ -15,7 +15,8 @@ public sealed record MunicipalityName(int Nis, string Dutch, IReadOnlyList<strin
 /// Arrondissement, Gemeente, Kwartaal, Aantal vestigingseenheden}]}</c>): one quarterly series per municipality. The
 /// file names municipalities in Dutch only, without NIS codes, so each name is matched to today's municipalities:
 /// their Dutch names first (Saint-Nicolas is the one in Liège, not Sint-Niklaas), then their other names, then the
-/// names of municipalities merged in 2025 (Bastenaken → Bastogne). Every name that matches none is reported.
+/// names of municipalities merged in 2025 (Bastenaken → Bastogne); case, accents, apostrophes and hyphens do not
+/// matter. Every name that matches none is reported.
 /// </summary>
 public static partial class StatbelEstablishmentsReader
 {
@@ -111,7 +112,7 @@ public static partial class StatbelEstablishmentsReader
         };
         return name =>
         {
-            var folded = TextFolding.Fold(name);
+            var folded = Key(name);
             foreach (var level in levels)
                 if (level.TryGetValue(folded, out var codes)) return codes.Count == 1 ? codes.First() : null;
             return null;
@@ -122,13 +123,16 @@ public static partial class StatbelEstablishmentsReader
             var d = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
             foreach (var (name, nis) in names)
             {
-                var key = TextFolding.Fold(name);
+                var key = Key(name);
                 if (!d.TryGetValue(key, out var set)) d[key] = set = [];
                 set.Add(nis);
             }
             return d;
         }
     }
+
+    /// <summary>A name as matched: folded, and a hyphen the same as a space (Statbel's ’s Gravenbrakel is 's-Gravenbrakel).</summary>
+    private static string Key(string name) => TextFolding.Fold(name).Replace('-', ' ');
 
     private static bool TryQuarter(string? text, out SeriesPeriod period)
     {
