@@ -49,6 +49,8 @@ public static class AtlasCommand
         var command = new Command("serve", "Create or update the database from the data files, then serve the atlas over HTTP.");
         command.Options.Add(port);
         command.Options.Add(host);
+        var operations = new ServeOptions();
+        operations.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var atlas = Prepare(parse, Console.Out);
@@ -60,7 +62,7 @@ public static class AtlasCommand
                 urls = $"http://{parse.GetValue(host)}:{p}";
             }
             else if (parse.GetResult(host) is { Implicit: false }) urls = $"http://{parse.GetValue(host)}:5080";
-            var app = AtlasWebApp.Create(atlas, new WebOptions { Urls = urls });
+            var app = AtlasWebApp.Create(atlas, operations.Read(parse, urls));
             try
             {
                 await app.StartAsync(ct);

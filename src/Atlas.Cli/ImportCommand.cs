@@ -50,16 +50,20 @@ public static class ImportCommand
                 return 1;
             }
             var progress = parse.GetValue(quiet) ? null : new ProgressLine(Console.Error);
-            options = options with { Progress = progress is null ? null : progress.Show };
+            var metrics = new ImportMetrics();
+            options = options with { Progress = p => { metrics.Progress(p); progress?.Show(p); } };
+            var outcome = "failed";
             try
             {
                 var result = RegisterImporter.Import(parse.GetValue(path)!, registerPath, dataDir, options);
+                outcome = "imported";
                 progress?.Done();
                 Summary(result, Console.Out);
                 return 0;
             }
             catch (RegisterImportException e)
             {
+                outcome = "refused";
                 progress?.Done();
                 foreach (var p in e.Problems) Console.Error.WriteLine(p);
                 if (e.Malformed > e.Problems.Count) Console.Error.WriteLine($"… and {e.Malformed - e.Problems.Count} more malformed row(s).");
@@ -72,6 +76,10 @@ public static class ImportCommand
                 progress?.Done();
                 Console.Error.WriteLine($"cannot write the register {registerPath}: {e.Message.TrimEnd('.')}. The previous register is unchanged; check the disk space and that the folder is writable, or choose another database with --db.");
                 return 2;
+            }
+            finally
+            {
+                metrics.Done(outcome);
             }
         });
         return command;

@@ -12,6 +12,7 @@ using Atlas.Web.Catalogue;
 using Atlas.Web.Compare;
 using Atlas.Web.Home;
 using Atlas.Web.Http;
+using Atlas.Web.Operations;
 using Atlas.Web.Pages;
 using Atlas.Web.Register;
 using Atlas.Web.Search;
@@ -27,15 +28,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Atlas.Web;
 
-public sealed record WebOptions
-{
-    /// <summary>Addresses to listen on; null means ASPNETCORE_URLS if set, else http://127.0.0.1:5080.</summary>
-    public string? Urls { get; init; }
-    /// <summary>Serve in-process only (no socket): for <c>atlas get</c> and tests.</summary>
-    public bool InProcess { get; init; }
-    public LogLevel LogLevel { get; init; } = LogLevel.Warning;
-}
-
 /// <summary>The one application object: services, middleware and endpoints of the atlas, over its prepared stores.</summary>
 public static class AtlasWebApp
 {
@@ -47,6 +39,7 @@ public static class AtlasWebApp
         builder.UseAssets();
         builder.Logging.SetMinimumLevel(options.LogLevel);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        if (options.LogFormat == LogFormat.Json) builder.Logging.AddJsonLogs(builder.Services);
         if (options.InProcess) builder.WebHost.UseTestServer();
         else builder.WebHost.UseUrls(options.Urls ?? ListenUrls());
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
@@ -61,6 +54,12 @@ public static class AtlasWebApp
         // write letters as letters (Liège, not Li&#xE8;ge): smaller pages, still encoded wherever HTML needs it
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddAtlasCaching(atlas.Snapshots);
+        services.AddAtlasCompression();
+        services.AddAtlasCors(options.CorsOrigins);
+        services.AddAtlasRateLimits(options.RateLimit);
+        services.AddAtlasHealth();
+        if (options.Metrics) services.AddAtlasMetrics();
+        services.AddTrustedProxies(options.TrustedProxies);
         services.AddOpenApi(o =>
         {
             o.CreateSchemaReferenceId = SchemaName;
@@ -74,6 +73,9 @@ public static class AtlasWebApp
 
         var app = builder.Build();
         PageCache.EvictOnChange(atlas.Snapshots, app.Services.GetRequiredService<IOutputCacheStore>());
+        app.UseTrustedProxies(options.TrustedProxies);
+        if (options.LogFormat == LogFormat.Json) app.UseHttpLogging();
+        app.UseReadOnlyMethods();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandler = WriteError,
@@ -89,16 +91,29 @@ public static class AtlasWebApp
             if (IsApi(http.Request) || response.StatusCode != StatusCodes.Status404NotFound)
                 await Results.Problem(statusCode: response.StatusCode, detail: StatusDetail(response.StatusCode, http.Request.Path)).ExecuteAsync(http);
             else
+            {
+                // outside /fr, /nl and /en the page's language comes from Accept-Language
+                if (!IsPagePath(http.Request.Path)) Conditional.Vary(response, "Accept-Language");
                 await ErrorPages.NotFound(http, ErrorPages.LanguageOf(http.Request)).ExecuteAsync(http);
+            }
         });
         app.Use(SecurityHeaders);
         app.Use(FormatSuffix);
         app.UseRouting(); // after FormatSuffix, so that /api/places.csv routes as /api/places
-        app.UseOutputCache();
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.UseOptionsAnswer();
+        app.UseCors();
+        app.UseRateLimiter();
+        if (options.Metrics) app.UseCountedOutputCache();
+        else app.UseOutputCache();
+        app.UseAtlasCompression(); // inside the output cache: each answer is compressed once per coding
+        app.MapOpenApi("/openapi/{documentName}.json").WithAtlasCors(options.CorsOrigins);
         app.MapAssets();
+        app.MapHealth();
+        app.MapCrawlers(options.Robots);
+        if (options.Metrics) app.MapMetrics();
 
-        var api = app.MapGroup("/api").WithTags("atlas").CacheOutput(PageCache.Api);
+        var api = app.MapGroup("/api").WithTags("atlas").CacheOutput(PageCache.Api).WithAtlasCors(options.CorsOrigins)
+            .WithVaryByOrigin(options.CorsOrigins).RequireRateLimiting(RateLimits.Policy);
         api.MapCatalogueApi();
         api.MapSearchApi();
         api.MapCompareApi();
@@ -146,8 +161,8 @@ public static class AtlasWebApp
         var h = context.Response.Headers;
         h.XContentTypeOptions = "nosniff";
         h["Referrer-Policy"] = "no-referrer";
-        // pages load only the atlas's own stylesheet and icon: no script, no inline style, nothing from another host
-        h.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+        // pages load only the atlas's own stylesheet, icon and manifest: no script, no inline style, nothing from another host
+        h.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; manifest-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
         h.XFrameOptions = "DENY";
         return next(context);
     }
@@ -179,13 +194,16 @@ public static class AtlasWebApp
         await Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(context);
     }
 
+    private static bool IsPagePath(PathString path) =>
+        Atlas.Model.Langs.Interface.Any(l => path.StartsWithSegments("/" + Atlas.Model.Langs.Code(l)));
+
     private static bool IsApi(HttpRequest request) =>
         request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi");
 
     private static string StatusDetail(int status, PathString path) => status switch
     {
         404 => $"Nothing is at {path}. The API starts at /api; its description is at /openapi/v1.json.",
-        405 => "The atlas is read-only: use GET.",
+        405 => "The atlas is read-only: use GET (or HEAD, OPTIONS).",
         _ => $"The request to {path} failed with status {status}.",
     };
 }

@@ -5,8 +5,9 @@ using Microsoft.Data.Sqlite;
 
 namespace Atlas.Register;
 
-/// <summary>What the loaded register is: the extract it holds and when it was imported.</summary>
-public sealed record RegisterInfo(int ExtractNumber, string ExtractType, int? FullExtractNumber, string? SnapshotDate, string? ImportedAt);
+/// <summary>What the loaded register is: the extract it holds, when it was imported and how long that took.</summary>
+public sealed record RegisterInfo(int ExtractNumber, string ExtractType, int? FullExtractNumber, string? SnapshotDate, string? ImportedAt,
+    double? ImportSeconds = null);
 
 /// <summary>
 /// The enterprise register's own SQLite file, beside the atlas database: <c>atlas.db</c> → <c>atlas.register.db</c>.
@@ -84,7 +85,8 @@ public sealed class RegisterStore(string path) : IRegisterStore
                     else if (meta.TryGetValue("extract_number", out var n) && int.TryParse(n, CultureInfo.InvariantCulture, out var number))
                         info = new RegisterInfo(number, meta.GetValueOrDefault("extract_type") ?? "full",
                             int.TryParse(meta.GetValueOrDefault("full_extract_number"), CultureInfo.InvariantCulture, out var f) ? f : null,
-                            meta.GetValueOrDefault("snapshot_date"), meta.GetValueOrDefault("imported_at"));
+                            meta.GetValueOrDefault("snapshot_date"), meta.GetValueOrDefault("imported_at"),
+                            double.TryParse(meta.GetValueOrDefault("import_seconds"), CultureInfo.InvariantCulture, out var s) ? s : null);
                 }
                 catch (SqliteException e)
                 {

@@ -72,6 +72,9 @@ public sealed class SqliteCuratedStore : ICuratedStore
 
     public string? DataVersion => Meta("data_hash");
 
+    public DateTimeOffset? SeededAt =>
+        DateTimeOffset.TryParse(Meta("seeded_at"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : null;
+
     /// <summary>A value the seed stored beside the tables: data_hash, seeded_at, map, atlas_index.</summary>
     public string? Meta(string key)
     {
@@ -110,7 +113,7 @@ public sealed class SqliteCuratedStore : ICuratedStore
     {
         using var c = Connect();
         var entities = c.Query<string>("SELECT document FROM entities ORDER BY seq").Select(EntityDocument.Read).ToList();
-        var facts = c.Query<CuratedSeeding.FactRow>(CuratedSeeding.SelectFacts).Select(CuratedSeeding.ToFact).ToList();
+        var facts = c.Query<FactRow>($"SELECT {CuratedRows.FactColumns} FROM facts ORDER BY seq").Select(CuratedRows.ToFact).ToList();
         var meta = c.Query<(string Key, string Value)>("SELECT key, value FROM meta").ToDictionary(m => m.Key, m => m.Value);
         return new AtlasData
         {

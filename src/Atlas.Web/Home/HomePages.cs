@@ -22,7 +22,11 @@ public static class HomePages
 {
     public static void MapHomePages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", (HttpContext ctx) => Results.Redirect($"/{Params.PreferredLanguage(ctx.Request).Code()}/")).ExcludeFromDescription();
+        app.MapGet("/", (HttpContext ctx) =>
+        {
+            Conditional.Vary(ctx.Response, "Accept-Language"); // the language is chosen by this header
+            return Results.Redirect($"/{Params.PreferredLanguage(ctx.Request).Code()}/");
+        }).ExcludeFromDescription();
         app.MapPages((pages, lang) => pages.MapGet("/", (HttpContext ctx, EntityQueries q, ClaimQueries claims) => Home(ctx, q, claims, lang)));
     }
 

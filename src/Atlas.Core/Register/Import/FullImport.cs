@@ -28,7 +28,7 @@ internal sealed class FullImport(ExtractReader rows, AddressPlacer addresses, Co
             c.Exec(RegisterSchema.Indexes);
             rows.Step(ImportStep.BuildingSearchIndex);
             c.Exec(RegisterSchema.Search);
-            RegisterMeta.Write(c, rows.Extract, codes.Hash(), result, previous: null);
+            RegisterMeta.Write(c, rows.Extract, codes.Hash(), result, previous: null, rows.Elapsed);
             c.Exec("COMMIT");
             c.Exec($"PRAGMA user_version = {RegisterSchema.Version}");
             c.Exec("PRAGMA locking_mode = NORMAL; PRAGMA journal_mode = DELETE;");

@@ -31,8 +31,8 @@ public static class RegisterMeta
         return cmd.ExecuteScalar() as string;
     }
 
-    /// <summary>Records the extract just imported (and, for an update, the extract the register held before).</summary>
-    internal static void Write(SqliteConnection c, KboExtract extract, string codeHash, ImportResult result, int? previous)
+    /// <summary>Records the extract just imported (and, for an update, the extract the register held before), and how long the import has taken.</summary>
+    internal static void Write(SqliteConnection c, KboExtract extract, string codeHash, ImportResult result, int? previous, TimeSpan elapsed)
     {
         var m = extract.Meta;
         var values = new Dictionary<string, string?>
@@ -43,6 +43,7 @@ public static class RegisterMeta
             ["snapshot_date"] = m.SnapshotDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["extract_timestamp"] = m.Timestamp,
             ["imported_at"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+            ["import_seconds"] = elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture),
             ["source"] = Path.GetFileName(extract.Path.TrimEnd('/', '\\')),
             ["schema_version"] = RegisterSchema.Version.ToString(CultureInfo.InvariantCulture),
         };

@@ -38,7 +38,7 @@ internal sealed class UpdateImport(ExtractReader rows, AddressPlacer addresses, 
             // when their content differs from what the register holds
             var codeHash = codes.Hash();
             if (codeHash != RegisterMeta.Read(c, "code_hash")) codes.Load(c);
-            RegisterMeta.Write(c, rows.Extract, codeHash, result, stored);
+            RegisterMeta.Write(c, rows.Extract, codeHash, result, stored, rows.Elapsed);
             rows.CheckShare();
             c.Exec("COMMIT");
         }
