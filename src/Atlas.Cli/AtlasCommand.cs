@@ -40,6 +40,7 @@ public static class AtlasCommand
         root.Subcommands.Add(ComplexityCommand.Build());
         root.Subcommands.Add(ImportCommand.Build());
         root.Subcommands.Add(StoreChoice.Migrate());
+        root.Subcommands.Add(SeriesCommands.FetchGroup());
         return root;
     }
 

@@ -26,15 +26,29 @@ internal static class StoreChoice
         parse.GetValue(Store) is { Length: > 0 } given ? given
         : Environment.GetEnvironmentVariable(StoreEnv) is { Length: > 0 } env ? env : null;
 
+    /// <summary>The atlas on the chosen store, validated and seeded if the data changed.</summary>
+    /// <exception cref="DataProblemsException">the data files have problems.</exception>
+    /// <exception cref="StoreUnavailableException">the store cannot be reached or written.</exception>
+    /// <exception cref="StoreSpecException">the --store setting is malformed.</exception>
+    /// <exception cref="SchemaException">the server's schema is newer, or behind and this role may not migrate it.</exception>
+    public static AtlasServices Open(ParseResult parse, TextWriter? log)
+    {
+        var dataDir = AtlasSetup.FindDataDir(parse.GetValue(AtlasCommand.DataDir));
+        return Server(parse) is { } server ? PostgresSetup.Prepare(dataDir, server, log)
+            : AtlasSetup.Prepare(dataDir, AtlasSetup.DbPath(parse.GetValue(AtlasCommand.Db)), log);
+    }
+
+    /// <summary>The series store alone (imports of series need nothing else): the server's, migrated if needed, or the file beside the embedded database.</summary>
+    public static ISeriesStore Series(ParseResult parse) =>
+        Server(parse) is { } server ? PostgresSetup.Series(server) : SqliteSeriesStore.For(AtlasSetup.DbPath(parse.GetValue(AtlasCommand.Db)));
+
     /// <summary>Validates and seeds the chosen store if the data changed; prints what is wrong and returns null with an exit code if it cannot.</summary>
     public static (AtlasServices? Atlas, int ExitCode) Prepare(ParseResult parse, TextWriter log)
     {
-        var dataDir = AtlasSetup.FindDataDir(parse.GetValue(AtlasCommand.DataDir));
         var server = Server(parse);
         try
         {
-            return (server is null ? AtlasSetup.Prepare(dataDir, AtlasSetup.DbPath(parse.GetValue(AtlasCommand.Db)), log)
-                : PostgresSetup.Prepare(dataDir, server, log), 0);
+            return (Open(parse, log), 0);
         }
         catch (DataProblemsException e)
         {

@@ -44,13 +44,16 @@ public static class AtlasSetup
     public static AtlasServices Prepare(string dataDir, string dbPath, TextWriter? log = null)
     {
         var store = SqliteCuratedStore.Open(dbPath);
-        return Prepare(dataDir, store, Register.RegisterStore.For(store.Path), log);
+        return Prepare(dataDir, store, Register.RegisterStore.For(store.Path), SqliteSeriesStore.For(store.Path), log);
     }
 
-    /// <summary>Seeds <paramref name="store"/> if the data files changed since its last seed (any store: the same rule for all), and composes the atlas over it.</summary>
+    /// <summary>
+    /// Seeds <paramref name="store"/> if the data files changed since its last seed (any store: the same rule for all),
+    /// composes the atlas over it, and loads the shipped series into the series store if it lacks them.
+    /// </summary>
     /// <exception cref="DataProblemsException">the data files have problems; nothing was written.</exception>
     /// <exception cref="StoreUnavailableException">the store cannot be reached or written.</exception>
-    public static AtlasServices Prepare(string dataDir, ICuratedStore store, IRegisterStore register, TextWriter? log = null)
+    public static AtlasServices Prepare(string dataDir, ICuratedStore store, IRegisterStore register, ISeriesStore series, TextWriter? log = null)
     {
         var files = DataLoader.InputFiles(dataDir);
         if (files.Count == 0)
@@ -67,6 +70,9 @@ public static class AtlasSetup
                 if (report.Data.Statbel is { } statbel) log?.WriteLine(statbel.Summary());
             }
         }
-        return new AtlasServices(store, register);
+        var atlas = new AtlasServices(store, register, series);
+        // the series are kept apart from the curated data, which a re-seed replaces: the shipped ones are loaded when the store lacks them
+        Series.ShippedSeries.Prepare(dataDir, atlas, log);
+        return atlas;
     }
 }

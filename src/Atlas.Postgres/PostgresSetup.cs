@@ -19,8 +19,17 @@ public static class PostgresSetup
     {
         var settings = PostgresDatabase.Settings(spec);
         Migrate(settings, log);
-        var curated = new PostgresCuratedStore(NpgsqlDataSource.Create(settings), PostgresDatabase.Describe(settings));
-        return AtlasSetup.Prepare(dataDir, curated, new PostgresRegisterStore(settings), log);
+        var db = NpgsqlDataSource.Create(settings);
+        var location = PostgresDatabase.Describe(settings);
+        return AtlasSetup.Prepare(dataDir, new PostgresCuratedStore(db, location), new PostgresRegisterStore(settings), new PostgresSeriesStore(db, location), log);
+    }
+
+    /// <summary>The series store of a server (migrated if needed), for the commands that import series and need nothing else.</summary>
+    public static PostgresSeriesStore Series(string spec)
+    {
+        var settings = PostgresDatabase.Settings(spec);
+        Migrate(settings, null);
+        return new PostgresSeriesStore(NpgsqlDataSource.Create(settings), PostgresDatabase.Describe(settings));
     }
 
     /// <summary>Applies the pending schema scripts; a role that may not change the schema gets a message saying who may.</summary>

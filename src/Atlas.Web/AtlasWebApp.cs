@@ -16,6 +16,7 @@ using Atlas.Web.Operations;
 using Atlas.Web.Pages;
 using Atlas.Web.Register;
 using Atlas.Web.Search;
+using Atlas.Web.Series;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
@@ -47,7 +48,7 @@ public static class AtlasWebApp
         services.AddSingleton(atlas).AddSingleton(atlas.Snapshots)
             .AddSingleton(atlas.Entities).AddSingleton(atlas.Search).AddSingleton(atlas.Compare).AddSingleton(atlas.Companies)
             .AddSingleton(atlas.Specialisation).AddSingleton(atlas.Claims).AddSingleton(atlas.Complexity).AddSingleton(atlas.Index)
-            .AddSingleton(atlas.Dynamics);
+            .AddSingleton(atlas.Dynamics).AddSingleton(atlas.Series);
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         // write letters as letters (Liège, not Li&#xE8;ge): smaller pages, still encoded wherever HTML needs it
@@ -120,6 +121,7 @@ public static class AtlasWebApp
         api.MapComplexityApi();
         api.MapIndexApi();
         api.MapDynamicsApi();
+        api.MapSeriesApi();
 
         app.MapHomePages();
         app.MapCataloguePages();
@@ -127,6 +129,7 @@ public static class AtlasWebApp
         app.MapComparePages();
         app.MapComplexityPages();
         app.MapIndexPages();
+        app.MapSeriesPages();
         return app;
     }
 

@@ -9,6 +9,7 @@ using Atlas.Web.Catalogue;
 using Atlas.Web.Compare;
 using Atlas.Web.Register;
 using Atlas.Web.Search;
+using Atlas.Web.Series;
 
 namespace Atlas.Web.Http;
 
@@ -40,6 +41,14 @@ namespace Atlas.Web.Http;
 [JsonSerializable(typeof(PlaceIndexJson))]
 [JsonSerializable(typeof(DynamicsJson))]
 [JsonSerializable(typeof(DynamicsCsvRow))]
+[JsonSerializable(typeof(PageJson<SeriesSummaryJson>))]
+[JsonSerializable(typeof(SeriesCsvRow))]
+[JsonSerializable(typeof(SeriesDetailJson))]
+[JsonSerializable(typeof(SeriesValueCsvRow))]
+[JsonSerializable(typeof(RevisionsJson))]
+[JsonSerializable(typeof(VintageListJson))]
+[JsonSerializable(typeof(GrowthListJson))]
+[JsonSerializable(typeof(ClaimCheckJson))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;
 
 public static class ApiJson
