@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Data.Common;
 using System.Globalization;
 using Atlas.Register;
 using Atlas.Register.Import;
@@ -7,7 +8,7 @@ namespace Atlas.Cli;
 
 /// <summary>
 /// <c>atlas import kbo PATH</c>: loads a KBO/BCE Open Data extract (a folder or a zip; a full dump or a daily update,
-/// as its meta.csv says) into the register file beside the database. Exit codes: 0 imported, 1 the extract cannot be
+/// as its meta.csv says) into the register: the file beside the database, or the server's schema (<c>--store</c>). Exit codes: 0 imported, 1 the extract cannot be
 /// imported (nothing was changed), 2 the register file cannot be written.
 /// </summary>
 public static class ImportCommand
@@ -30,7 +31,7 @@ public static class ImportCommand
         };
         var force = new Option<bool>("--force") { Description = "apply an update even if its extract number is not newer than the register's" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "no progress line" };
-        var command = new Command("kbo", "Import a KBO/BCE Open Data extract into the register (its own file beside the database: atlas.db → atlas.register.db).");
+        var command = new Command("kbo", "Import a KBO/BCE Open Data extract into the register (its own file beside the database: atlas.db → atlas.register.db; on a server, its own schema).");
         command.Arguments.Add(path);
         command.Options.Add(maxErrors);
         command.Options.Add(force);
@@ -38,7 +39,6 @@ public static class ImportCommand
         command.SetAction(parse =>
         {
             var dataDir = AtlasSetup.FindDataDir(parse.GetValue(AtlasCommand.DataDir));
-            var registerPath = RegisterStore.PathFor(AtlasSetup.DbPath(parse.GetValue(AtlasCommand.Db)));
             ImportOptions options;
             try
             {
@@ -53,9 +53,11 @@ public static class ImportCommand
             var metrics = new ImportMetrics();
             options = options with { Progress = p => { metrics.Progress(p); progress?.Show(p); } };
             var outcome = "failed";
+            IRegisterTarget? target = null;
             try
             {
-                var result = RegisterImporter.Import(parse.GetValue(path)!, registerPath, dataDir, options);
+                target = StoreChoice.RegisterTarget(parse);
+                var result = RegisterImporter.Import(parse.GetValue(path)!, target, dataDir, options);
                 outcome = "imported";
                 progress?.Done();
                 Summary(result, Console.Out);
@@ -71,10 +73,19 @@ public static class ImportCommand
                 if (Hint(e.Reason) is { } hint) Console.Error.WriteLine(hint);
                 return 1;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or DbException)
             {
                 progress?.Done();
-                Console.Error.WriteLine($"cannot write the register {registerPath}: {e.Message.TrimEnd('.')}. The previous register is unchanged; check the disk space and that the folder is writable, or choose another database with --db.");
+                Console.Error.WriteLine($"cannot write the register {target?.Location}: {e.Message.TrimEnd('.')}. The previous register is unchanged; " +
+                    (target is SqliteRegisterTarget
+                        ? "check the disk space and that the folder is writable, or choose another database with --db."
+                        : $"check that the server runs and that this role may write it (the import role, not the web nodes' read-only one), or choose another with --store or {StoreChoice.StoreEnv}."));
+                return 2;
+            }
+            catch (Exception e) when (e is Atlas.Postgres.StoreSpecException or Atlas.Postgres.SchemaException or Atlas.Store.StoreUnavailableException)
+            {
+                progress?.Done();
+                Console.Error.WriteLine($"{e.Message} (--store or {StoreChoice.StoreEnv} chooses the server)");
                 return 2;
             }
             finally
@@ -100,7 +111,7 @@ public static class ImportCommand
     {
         var m = r.Meta;
         var rate = r.Rows / Math.Max(0.001, r.Elapsed.TotalSeconds);
-        o.WriteLine($"Imported {m.TypeName} extract {m.Number}{(m.SnapshotDate is { } d ? $" (snapshot {d:yyyy-MM-dd})" : "")} into {r.RegisterPath}" +
+        o.WriteLine($"Imported {m.TypeName} extract {m.Number}{(m.SnapshotDate is { } d ? $" (snapshot {d:yyyy-MM-dd})" : "")} into {r.Register}" +
                     $"{(r.PreviousExtract is { } p ? $", which held extract {p}" : "")}: {N(r.Rows)} rows in {r.Elapsed.TotalSeconds:0.0} s ({N((long)rate)} rows/s).");
         foreach (var (file, rows) in r.RowsByFile.Where(kv => kv.Key != "meta.csv"))
             o.WriteLine($"  {file,-26} {N(rows),14} rows");

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Atlas.Diagnostics;
 using Atlas.Postgres;
+using Atlas.Register;
+using Atlas.Register.Import;
 using Atlas.Store;
 
 namespace Atlas.Cli;
@@ -41,6 +43,11 @@ internal static class StoreChoice
     /// <summary>The series store alone (imports of series need nothing else): the server's, migrated if needed, or the file beside the embedded database.</summary>
     public static ISeriesStore Series(ParseResult parse) =>
         Server(parse) is { } server ? PostgresSetup.Series(server) : SqliteSeriesStore.For(AtlasSetup.DbPath(parse.GetValue(AtlasCommand.Db)));
+
+    /// <summary>Where <c>atlas import kbo</c> writes the register: the server's schema (migrated if needed), or the file beside the embedded database.</summary>
+    public static IRegisterTarget RegisterTarget(ParseResult parse) =>
+        Server(parse) is { } server ? PostgresSetup.RegisterTarget(server)
+            : new SqliteRegisterTarget(RegisterStore.PathFor(AtlasSetup.DbPath(parse.GetValue(AtlasCommand.Db))));
 
     /// <summary>Validates and seeds the chosen store if the data changed; prints what is wrong and returns null with an exit code if it cannot.</summary>
     public static (AtlasServices? Atlas, int ExitCode) Prepare(ParseResult parse, TextWriter log)

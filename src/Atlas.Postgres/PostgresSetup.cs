@@ -32,6 +32,14 @@ public static class PostgresSetup
         return new PostgresSeriesStore(NpgsqlDataSource.Create(settings), PostgresDatabase.Describe(settings));
     }
 
+    /// <summary>Where an import writes the register on a server (migrated if needed: the name search needs the text-search configurations).</summary>
+    public static PostgresRegisterTarget RegisterTarget(string spec)
+    {
+        var settings = PostgresDatabase.Settings(spec);
+        Migrate(settings, null);
+        return new PostgresRegisterTarget(settings);
+    }
+
     /// <summary>Applies the pending schema scripts; a role that may not change the schema gets a message saying who may.</summary>
     public static IReadOnlyList<string> Migrate(NpgsqlConnectionStringBuilder settings, TextWriter? log)
     {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Atlas.Register;
-using Microsoft.Data.Sqlite;
 
 namespace Atlas.Tests.Register;
 
@@ -47,8 +46,7 @@ public class RegisterApiTests(RegisterAtlasFixture atlas)
     [Fact]
     public async Task Search_ignores_accents_and_case_and_reads_no_query_syntax()
     {
-        using var c = new SqliteConnection($"Data Source={atlas.RegisterPath};Mode=ReadOnly;Pooling=False");
-        c.Open();
+        using var c = atlas.ConnectRegister();
         using var cmd = c.CreateCommand();
         cmd.CommandText = "SELECT count(DISTINCT entity) FROM denomination WHERE name LIKE '%Électricité%' AND entity < 2000000000";
         var expected = Convert.ToInt32(cmd.ExecuteScalar());
@@ -130,8 +128,7 @@ public class RegisterApiTests(RegisterAtlasFixture atlas)
     {
         // the rule written independently in SQL: MAIN activity of the lowest group, then the lowest code; the
         // municipality of the establishment address
-        using var c = new SqliteConnection($"Data Source={atlas.RegisterPath};Mode=ReadOnly;Pooling=False");
-        c.Open();
+        using var c = atlas.ConnectRegister();
         using var cmd = c.CreateCommand();
         cmd.CommandText = """
             WITH main AS (
@@ -144,7 +141,7 @@ public class RegisterApiTests(RegisterAtlasFixture atlas)
             """;
         var expected = new Dictionary<string, int>();
         using (var r = cmd.ExecuteReader())
-            while (r.Read()) expected[r.GetString(1)] = r.GetInt32(2);
+            while (r.Read()) expected[r.GetString(1)] = Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture);
         Assert.NotEmpty(expected);
 
         var ghent = await atlas.Json("/api/places/ghent/specialisation?level=division&sort=code");
@@ -164,8 +161,7 @@ public class RegisterApiTests(RegisterAtlasFixture atlas)
         var unit = json["units"]![0]!;
         Assert.Equal("nis-11002", unit["id"]!.GetValue<string>());
 
-        using var c = new SqliteConnection($"Data Source={atlas.RegisterPath};Mode=ReadOnly;Pooling=False");
-        c.Open();
+        using var c = atlas.ConnectRegister();
         var counts = SpecCounts.Read(c);
         var municipalities = counts.Keys.Where(k => k.Unit == 1 && k.Version == 2008 && Areas.IsMunicipality(k.Nis)).Select(k => k.Nis).Distinct().ToList();
         var checkedRows = 0;
@@ -208,8 +204,7 @@ public class RegisterApiTests(RegisterAtlasFixture atlas)
         Assert.Null(units[1]!["rows"]![0]!["establishments"]!["rank"]);   // an area is not ranked among municipalities
 
         // the region's establishments are those of its 19 municipalities; its enterprises are counted once each
-        using var c = new SqliteConnection($"Data Source={atlas.RegisterPath};Mode=ReadOnly;Pooling=False");
-        c.Open();
+        using var c = atlas.ConnectRegister();
         var counts = SpecCounts.Read(c);
         var brussels = counts.Where(k => k.Key.Unit == 1 && k.Key.Version == 2008 && k.Key.Nis / 1000 == 21 && Areas.IsMunicipality(k.Key.Nis)).ToList();
         Assert.Equal(19, brussels.Select(k => k.Key.Nis).Distinct().Count());
@@ -425,4 +420,11 @@ public class StatbelEvidenceWithoutRegisterTests(AtlasFixture atlas)
             Assert.Equal(strong ? "confirmed" : "not-confirmed", evidence["status"]!.GetValue<string>());
         }
     }
+}
+
+/// <summary>The same tests with the register imported into PostgreSQL.</summary>
+[Collection(Postgres.PostgresRegisterAtlasFixture.Collection)]
+public sealed class RegisterApiTestsOnPostgres : RegisterApiTests
+{
+    public RegisterApiTestsOnPostgres(Postgres.PostgresRegisterAtlasFixture atlas) : base(atlas) => Requires.Postgres();
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Atlas.KboGenerator;
@@ -15,7 +16,7 @@ namespace Atlas.Tests.Register;
 /// imported from a generated full dump (scale 0.002) to which the real records of two curated organisations are
 /// added (Proximus and UCB, with their real enterprise numbers and seats), then the real update extract 147.
 /// </summary>
-public sealed class RegisterAtlasFixture : IAsyncLifetime
+public class RegisterAtlasFixture : IAsyncLifetime
 {
     public const string Collection = "register-atlas";
 
@@ -29,7 +30,21 @@ public sealed class RegisterAtlasFixture : IAsyncLifetime
 
     public const string ProximusEstablishment = "2.199.999.986";   // 21999999, check 86
 
-    public async Task InitializeAsync()
+    /// <summary>The atlas over its store, seeded with the repository's data.</summary>
+    protected virtual AtlasServices Prepare() => AtlasSetup.Prepare(TestPaths.DataDir, _dir.File("atlas.db"));
+
+    /// <summary>Where the imports write the register.</summary>
+    protected virtual IRegisterTarget Target => new SqliteRegisterTarget(RegisterPath);
+
+    /// <summary>A connection to the register's tables, to check the answers against (the same SQL on either store).</summary>
+    public virtual DbConnection ConnectRegister()
+    {
+        var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={RegisterPath};Mode=ReadOnly;Pooling=False");
+        c.Open();
+        return c;
+    }
+
+    public virtual async Task InitializeAsync()
     {
         KboDumpGenerator.Write(new GeneratorSpec
         {
@@ -37,9 +52,9 @@ public sealed class RegisterAtlasFixture : IAsyncLifetime
             CodesPath = Path.Combine(KboParserTests.Extract147, "code.csv"), DataDir = TestPaths.DataDir,
         });
         AddRealRecords(DumpPath);
-        Services = AtlasSetup.Prepare(TestPaths.DataDir, _dir.File("atlas.db"));
-        RegisterImporter.Import(DumpPath, RegisterPath, TestPaths.DataDir);
-        RegisterImporter.Import(KboParserTests.Extract147, RegisterPath, TestPaths.DataDir);
+        Services = Prepare();
+        RegisterImporter.Import(DumpPath, Target, TestPaths.DataDir);
+        RegisterImporter.Import(KboParserTests.Extract147, Target, TestPaths.DataDir);
         _app = AtlasWebApp.Create(Services, new WebOptions { InProcess = true });
         await _app.StartAsync();
         Client = _app.GetTestClient();
@@ -90,7 +105,7 @@ public sealed class RegisterAtlasFixture : IAsyncLifetime
 
     public const int TextileWorkshops = 40;
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_app is not null) await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -46,6 +46,12 @@ public static class RegisterRows
     {
         using var c = new SqliteConnection($"Data Source={registerPath};Mode=ReadOnly;Pooling=False");
         c.Open();
+        return FromStore(c, withDerived);
+    }
+
+    /// <summary>Every row of the data tables of a register on either store.</summary>
+    public static Dictionary<string, List<string>> FromStore(System.Data.Common.DbConnection c, bool withDerived = false)
+    {
         var result = new Dictionary<string, List<string>>();
         var tables = withDerived ? Tables.Concat(["spec_counts", "code", "nace"]) : Tables;
         foreach (var table in tables)
@@ -54,7 +60,15 @@ public static class RegisterRows
             {
                 "address" => "entity, type, country_nl, country_fr, zipcode, municipality_nl, municipality_fr, street_nl, street_fr, house_number, box, extra_address_info, date_striking_off",
                 "denomination" => "entity, language, type, name",
-                _ => "*",
+                "nace" => "version, code, level, section, label_fr, label_nl, label_en",
+                "spec_counts" => "unit, version, nis, class, n",
+                "code" => "category, code, language, description",
+                "enterprise" => "number, status, juridical_situation, type_of_enterprise, juridical_form, juridical_form_cac, start_date",
+                "establishment" => "number, start_date, enterprise",
+                "branch" => "id, start_date, enterprise",
+                "contact" => "entity, entity_contact, contact_type, value",
+                "activity" => "entity, activity_group, nace_version, nace_code, classification",
+                _ => throw new ArgumentException(table),
             };
             using var cmd = c.CreateCommand();
             cmd.CommandText = $"SELECT {columns} FROM {table}";

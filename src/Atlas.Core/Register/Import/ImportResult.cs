@@ -4,7 +4,8 @@ namespace Atlas.Register.Import;
 public sealed class ImportResult
 {
     public required ExtractMeta Meta { get; init; }
-    public required string RegisterPath { get; init; }
+    /// <summary>Where the register is (a file, or a server's schema), for messages.</summary>
+    public required string Register { get; init; }
     public Dictionary<string, long> RowsByFile { get; } = [];
     public long Rows => RowsByFile.Values.Sum();
     public long Malformed { get; set; }

@@ -34,7 +34,7 @@ public static class RegisterImporter
             var missing = extract.MissingFiles();
             if (missing.Count > 0)
                 throw new RegisterImportException($"{extractPath}: this {extract.Meta.TypeName} extract lacks {string.Join(", ", missing)}: it is incomplete; download it again. The register was not changed.");
-            var result = new ImportResult { Meta = extract.Meta, RegisterPath = target.Location };
+            var result = new ImportResult { Meta = extract.Meta, Register = target.Location };
             var rows = new ExtractReader(extract, options, result);
             var addresses = new AddressPlacer(PostcodeResolver.Load(dataDir), result);
             var codes = new CodeTables(rows, NaceReference.Load(dataDir));

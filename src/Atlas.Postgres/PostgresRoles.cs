@@ -1,0 +1,11 @@
+namespace Atlas.Postgres;
+
+/// <summary>
+/// The roles of a team server (see docs/deployment.md): the owner that migrates and imports, and the web nodes'
+/// login roles, members of <see cref="Reader"/>, which may read every table of the atlas and write none.
+/// </summary>
+public static class PostgresRoles
+{
+    /// <summary>The read-only group role: made by the migrations when the owner may create roles; every table of the atlas is granted to it.</summary>
+    public const string Reader = "atlas_reader";
+}
