@@ -28,16 +28,14 @@ public sealed class PostgresCuratedStore(NpgsqlDataSource db, string location) :
     public string? Meta(string key)
     {
         using var c = Connect();
-        return c.ExecuteScalar<string?>("SELECT value FROM meta WHERE key = @key", new { key });
+        try { return c.ExecuteScalar<string?>("SELECT value FROM meta WHERE key = @key", new { key }); }
+        catch (NpgsqlException e) when (e.IsTransient) { throw PostgresErrors.Unreachable(location, e); }
     }
 
     public NpgsqlConnection Connect()
     {
         try { return db.OpenConnection(); }
-        catch (NpgsqlException e)
-        {
-            throw new StoreUnavailableException($"cannot reach the database {location} ({e.Message}). Check that the server runs and the store setting is right.", e);
-        }
+        catch (NpgsqlException e) { throw PostgresErrors.Unreachable(location, e); }
     }
 
     public bool Seed(AtlasData data, bool force = false)

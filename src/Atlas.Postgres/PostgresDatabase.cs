@@ -42,8 +42,8 @@ public static class PostgresDatabase
         return csb;
     }
 
-    /// <summary>A pooled data source for the spec.</summary>
-    public static NpgsqlDataSource Open(string spec) => new NpgsqlDataSourceBuilder(Settings(spec).ConnectionString).Build();
+    /// <summary>A pooled data source for the settings, known to <see cref="PostgresErrors"/> so that a lost server empties its pool.</summary>
+    public static NpgsqlDataSource Open(NpgsqlConnectionStringBuilder settings) => PostgresErrors.Known(NpgsqlDataSource.Create(settings));
 
     /// <summary>Where the database is, for messages and logs: postgres://user@host:port/database, never the password.</summary>
     public static string Describe(NpgsqlConnectionStringBuilder csb) =>

@@ -24,7 +24,7 @@ public sealed class PostgresRegisterStore : IRegisterStore
     public PostgresRegisterStore(NpgsqlConnectionStringBuilder settings)
     {
         var csb = new NpgsqlConnectionStringBuilder(settings.ConnectionString) { SearchPath = $"{Schema}, public" };
-        _db = NpgsqlDataSource.Create(csb);
+        _db = PostgresDatabase.Open(csb);
         Location = PostgresDatabase.Describe(settings) + $" (schema {Schema})";
     }
 
@@ -57,7 +57,7 @@ public sealed class PostgresRegisterStore : IRegisterStore
             }
             catch (NpgsqlException e)
             {
-                throw new StoreUnavailableException($"cannot reach the register {Location} ({e.Message})", e);
+                throw PostgresErrors.Unreachable(Location, e);
             }
             _state = (now, version, info, problem);
             return (version, info, problem);

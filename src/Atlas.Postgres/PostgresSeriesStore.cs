@@ -19,13 +19,19 @@ public sealed class PostgresSeriesStore(NpgsqlDataSource db, string location) : 
     protected override DbConnection Connect()
     {
         try { return db.OpenConnection(); }
-        catch (NpgsqlException e)
-        {
-            throw new StoreUnavailableException($"cannot reach the database {location} ({e.Message}). Check that the server runs and the store setting is right.", e);
-        }
+        catch (NpgsqlException e) { throw PostgresErrors.Unreachable(location, e); }
     }
 
     protected override bool IsStoreError(Exception e) => e is NpgsqlException;
+
+    /// <summary>Looked at once a second, like the curated data and the register: a cached answer costs no round trip.</summary>
+    protected override long VersionCheckMs => 1000;
+
+    protected override long ReadVersion()
+    {
+        try { return base.ReadVersion(); }
+        catch (NpgsqlException e) when (e.IsTransient) { throw PostgresErrors.Unreachable(location, e); }
+    }
 
     protected override ValueWriter Values(DbConnection c, DbTransaction tx) => new Prepared((NpgsqlConnection)c, (NpgsqlTransaction)tx);
 

@@ -19,7 +19,7 @@ public static class PostgresSetup
     {
         var settings = PostgresDatabase.Settings(spec);
         Migrate(settings, log);
-        var db = NpgsqlDataSource.Create(settings);
+        var db = PostgresDatabase.Open(settings);
         var location = PostgresDatabase.Describe(settings);
         return AtlasSetup.Prepare(dataDir, new PostgresCuratedStore(db, location), new PostgresRegisterStore(settings), new PostgresSeriesStore(db, location), log);
     }
@@ -29,7 +29,7 @@ public static class PostgresSetup
     {
         var settings = PostgresDatabase.Settings(spec);
         Migrate(settings, null);
-        return new PostgresSeriesStore(NpgsqlDataSource.Create(settings), PostgresDatabase.Describe(settings));
+        return new PostgresSeriesStore(PostgresDatabase.Open(settings), PostgresDatabase.Describe(settings));
     }
 
     /// <summary>Where an import writes the register on a server (migrated if needed: the name search needs the text-search configurations).</summary>

@@ -6,6 +6,7 @@ using Atlas.Complexity;
 using Atlas.Search;
 using Atlas.Snapshots;
 using Atlas.Specialisation;
+using Atlas.Store;
 using Atlas.Web.Analytics;
 using Atlas.Web.AtlasIndex;
 using Atlas.Web.Catalogue;
@@ -81,7 +82,8 @@ public static class AtlasWebApp
             ExceptionHandler = WriteError,
             // a question the atlas cannot answer as asked (400, 409) is the visitor's, not a failure to log with its stack
             // (a failure is logged by the middleware, with its stack)
-            SuppressDiagnosticsCallback = c => Describe(c.Exception).Status < StatusCodes.Status500InternalServerError,
+            // nor is an unreachable database, which is logged as one warning line per request, not a stack (WriteError)
+            SuppressDiagnosticsCallback = c => Describe(c.Exception).Status is < StatusCodes.Status500InternalServerError or StatusCodes.Status503ServiceUnavailable,
         });
         app.UseStatusCodePages(async ctx =>
         {
@@ -176,18 +178,34 @@ public static class AtlasWebApp
         NoRegisterException none => (StatusCodes.Status409Conflict, "No enterprise register loaded", none.Message),
         UnknownSourceException unknown => (StatusCodes.Status400BadRequest, "Unknown source", unknown.Message),
         BadHttpRequestException bad => (bad.StatusCode, "Bad request", "The request could not be read."),
+        // the database is down or restarting: say so and when to come back, without the driver's message (it names the server)
+        _ when StoreUnavailableException.IsUnavailable(error) => (StatusCodes.Status503ServiceUnavailable, "Service unavailable",
+            $"The atlas's database cannot be reached just now. Try again in {RetryAfterSeconds} s."),
         _ => (StatusCodes.Status500InternalServerError, "Internal error", "The atlas could not answer this request. The error has been logged."),
     };
+
+    /// <summary>When to try again after a 503 (a database restart takes a few seconds).</summary>
+    private const int RetryAfterSeconds = 5;
 
     /// <summary>Errors as RFC 9457 problem details (or pages): a bad request says what to change; a failure leaks no stack trace.</summary>
     private static async Task WriteError(HttpContext context)
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
         var (status, title, detail) = Describe(error);
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Atlas.Store").LogWarning("store unavailable: {Reason}", error?.Message);
+        }
         if (!IsApi(context.Request))
         {
             var lang = ErrorPages.LanguageOf(context.Request);
-            await (status == StatusCodes.Status500InternalServerError ? ErrorPages.Error(context, lang) : ErrorPages.BadRequest(context, lang, detail)).ExecuteAsync(context);
+            await (status switch
+            {
+                StatusCodes.Status500InternalServerError => ErrorPages.Error(context, lang),
+                StatusCodes.Status503ServiceUnavailable => ErrorPages.Unavailable(context, lang),
+                _ => ErrorPages.BadRequest(context, lang, detail),
+            }).ExecuteAsync(context);
             return;
         }
         if (error is NoRegisterException noRegister) { await Problems.NoRegister(noRegister.Problem).ExecuteAsync(context); return; }

@@ -3,7 +3,23 @@ using Atlas.Data;
 namespace Atlas.Store;
 
 /// <summary>Raised when the database cannot be opened or written; says which one and what to do.</summary>
-public sealed class StoreUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class StoreUnavailableException(string message, Exception? inner = null) : Exception(message, inner)
+{
+    /// <summary>
+    /// Whether an error means the store cannot answer just now rather than a fault of the atlas: this exception, or
+    /// a database error its driver calls transient, or of a class that says the server is unreachable, shutting
+    /// down or out of resources (08, 57P, 53) — a request then gets 503 and may be tried again.
+    /// </summary>
+    public static bool IsUnavailable(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is StoreUnavailableException
+                || e is System.Data.Common.DbException db && (db.IsTransient || db.SqlState is { } s && (s.StartsWith("08", StringComparison.Ordinal)
+                    || s.StartsWith("57P", StringComparison.Ordinal) || s.StartsWith("53", StringComparison.Ordinal))))
+                return true;
+        return false;
+    }
+}
 
 /// <summary>A document of the full-text index that matched: the entity it leads to, the fact when it is one, and its score.</summary>
 public sealed record TextMatch(string EntityId, string? FactId, double Score);

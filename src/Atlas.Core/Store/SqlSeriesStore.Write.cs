@@ -43,6 +43,7 @@ public abstract partial class SqlSeriesStore
             var outcome = WriteIn(c, tx, series, vintage);
             if (outcome.Vintage is null) tx.Rollback();
             else tx.Commit();
+            _version = null;   // this process sees its own import at once
             return outcome;
         }
         catch (Exception e) when (IsStoreError(e))

@@ -23,14 +23,29 @@ public abstract partial class SqlSeriesStore : ISeriesStore
     /// <summary>What a store's write errors are, so that they become a <see cref="StoreUnavailableException"/> saying nothing was imported.</summary>
     protected abstract bool IsStoreError(Exception e);
 
+    /// <summary>How long a version read stays current (0: read at every request).</summary>
+    protected virtual long VersionCheckMs => 0;
+
+    private sealed record VersionAt(long At, long Version);
+    private VersionAt? _version;
+
     public long Version
     {
         get
         {
-            // one indexed read on a pooled connection: an import by another process or node shows at the next request
-            using var c = Connect();
-            return Convert.ToInt64(Scalar(c, null, "SELECT coalesce(max(id), 0) FROM vintages"), CultureInfo.InvariantCulture);
+            var now = Environment.TickCount64;
+            if (_version is { } v && now - v.At < VersionCheckMs) return v.Version;
+            var version = ReadVersion();
+            _version = new VersionAt(now, version);
+            return version;
         }
+    }
+
+    /// <summary>One indexed read: an import by another process or node shows at the next look.</summary>
+    protected virtual long ReadVersion()
+    {
+        using var c = Connect();
+        return Convert.ToInt64(Scalar(c, null, "SELECT coalesce(max(id), 0) FROM vintages"), CultureInfo.InvariantCulture);
     }
 
     public Vintage? VintageWithHash(string contentHash)

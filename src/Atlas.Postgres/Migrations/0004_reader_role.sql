@@ -6,7 +6,11 @@ DO $$
 BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'atlas_reader')
        AND (SELECT rolcreaterole OR rolsuper FROM pg_roles WHERE rolname = current_user) THEN
-        CREATE ROLE atlas_reader NOLOGIN;
+        BEGIN
+            CREATE ROLE atlas_reader NOLOGIN;
+        EXCEPTION WHEN duplicate_object OR unique_violation THEN
+            NULL;   -- made meanwhile by the migration of another database of this server
+        END;
     END IF;
     IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'atlas_reader') THEN
         GRANT USAGE ON SCHEMA public TO atlas_reader;

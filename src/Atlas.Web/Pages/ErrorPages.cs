@@ -22,6 +22,10 @@ public static class ErrorPages
         Page.Render<MessagePage, MessageModel>(new(PageContext.Of(ctx, lang, lang.T("too-many")), string.Format(lang.T("too-many-help"), seconds)),
             StatusCodes.Status429TooManyRequests);
 
+    /// <summary>503: the store cannot be reached (a database server restarting); the visitor may try again shortly.</summary>
+    public static IResult Unavailable(HttpContext ctx, Lang lang) =>
+        Page.Render<MessagePage, MessageModel>(new(PageContext.Of(ctx, lang, lang.T("unavailable")), lang.T("unavailable-help")), StatusCodes.Status503ServiceUnavailable);
+
     public static IResult Error(HttpContext ctx, Lang lang) =>
         Page.Render<MessagePage, MessageModel>(new(PageContext.Of(ctx, lang, lang.T("error")), lang.T("error-help")), StatusCodes.Status500InternalServerError);
 

@@ -127,6 +127,8 @@ public static class Ui
         ["bad-request"] = ("Demande incorrecte", "Onjuiste aanvraag", "Bad request"),
         ["too-many"] = ("Trop de requêtes", "Te veel aanvragen", "Too many requests"),
         ["too-many-help"] = ("Votre adresse a envoyé trop de requêtes à la fois. Réessayez dans {0} s.", "Uw adres heeft te veel aanvragen tegelijk gestuurd. Probeer het over {0} s opnieuw.", "Your address sent too many requests at once. Try again in {0} s."),
+        ["unavailable"] = ("Service momentanément indisponible", "Dienst tijdelijk niet beschikbaar", "Service temporarily unavailable"),
+        ["unavailable-help"] = ("La base de données de l'atlas ne répond pas pour l'instant. Réessayez dans quelques secondes.", "De databank van de atlas antwoordt op dit moment niet. Probeer het over enkele seconden opnieuw.", "The atlas's database is not answering just now. Try again in a few seconds."),
         ["error"] = ("Une erreur est survenue", "Er is een fout opgetreden", "Something went wrong"),
         ["error-help"] = ("L’atlas n’a pas pu afficher cette page. L’erreur a été enregistrée ; réessayez plus tard.", "De atlas kon deze pagina niet tonen. De fout is vastgelegd; probeer het later opnieuw.", "The atlas could not show this page. The error has been logged; please try again later."),
         ["home"] = ("Accueil", "Home", "Home"),
