@@ -124,12 +124,13 @@ pid $work/nginx.pid;
 error_log $work/nginx-error.log;
 events { worker_connections 4096; }
 http {
+  keepalive_requests 1000000;   # wrk keeps its connections: nginx's default (1000) would close them, counted as errors
 $(sed 's/^/  /' "$ROOT/docs/deploy/nginx-team.conf")
 }
 CONF
 nginx -c "$work/nginx.conf" -p "$work/nginx"
 wait_for http://127.0.0.1:8080/api/places/ghent 10
-run_wrk 10 -s "$work/mix.lua" http://127.0.0.1:8080 >/dev/null 2>&1
+run_wrk 30 -s "$work/mix.lua" http://127.0.0.1:8080 >/dev/null 2>&1
 r1=$(rss_mb $node1); r2=$(rss_mb $node2)
 read -r rps p50 p99 bad < <(run_wrk "$DURATION" -s "$work/mix.lua" http://127.0.0.1:8080 2> >(sed 's/^/  /' >&2))
 e1=$(rss_mb $node1); e2=$(rss_mb $node2)
@@ -150,7 +151,9 @@ sleep 1.5
 printf "  after restart: /api/places/ghent %s, /en/places/ghent %s\n" \
   "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8080/api/places/ghent)" \
   "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8080/en/places/ghent)"
-grep -c '"status":500\|Unhandled\|   at ' "$work/node1.log" "$work/node2.log" | sed 's/^/  lines with a 500 or a stack trace in /'
+for log in "$work/node1.log" "$work/node2.log"; do
+  echo "  lines with a 500 or a stack trace in $(basename "$log"): $(grep -c '"status":500\|Unhandled\|   at ' "$log" || true)"
+done
 
 echo
 echo "(e) an import killed with kill -9 midway"
