@@ -5,6 +5,7 @@ using Atlas.Companies;
 using Atlas.Compare;
 using Atlas.Complexity;
 using Atlas.Dynamics;
+using Atlas.Finder;
 using Atlas.Register;
 using Atlas.Search;
 using Atlas.Snapshots;
@@ -31,6 +32,7 @@ public sealed class AtlasServices
         Complexity = new ComplexityQueries(Snapshots);
         Index = new AtlasIndexQueries(Snapshots);
         Dynamics = new DynamicsQueries(Snapshots);
+        Finder = new FinderQueries(Snapshots, Companies, Index);
     }
 
     /// <summary>The embedded stores: the SQLite database and the register file beside it (atlas.db → atlas.register.db).</summary>
@@ -49,4 +51,5 @@ public sealed class AtlasServices
     public ComplexityQueries Complexity { get; }
     public AtlasIndexQueries Index { get; }
     public DynamicsQueries Dynamics { get; }
+    public FinderQueries Finder { get; }
 }

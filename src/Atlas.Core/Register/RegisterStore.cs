@@ -156,4 +156,36 @@ public sealed class RegisterStore(string path) : IRegisterStore
     }
 
     public IRegisterSession Open() => new RegisterSession(Connect());
+
+    public IEnumerable<long> EnterpriseNumbers() => Rows("SELECT number FROM enterprise ORDER BY number", null, r => r.GetInt64(0));
+
+    public IEnumerable<(long Number, long Enterprise)> EstablishmentEnterprises() =>
+        Rows("SELECT number, enterprise FROM establishment ORDER BY number", null, r => (r.GetInt64(0), r.GetInt64(1)));
+
+    public IEnumerable<UnitAddress> UnitAddresses() => Rows("""
+        SELECT entity, zipcode, municipality_nl, municipality_fr, nis FROM address
+        WHERE ((type = 'REGO' AND entity < 2000000000) OR (type = 'BAET' AND entity >= 2000000000)) AND nis IS NOT NULL
+        """, null, r => new UnitAddress(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2),
+            r.IsDBNull(3) ? null : r.GetString(3), r.GetInt32(4)));
+
+    // the code's first four digits, parsed here rather than by SQLite: one scan of the activity table, no temporary values
+    public IEnumerable<UnitClass> UnitClasses(int naceVersion) => Rows(
+        "SELECT entity, nace_code, classification FROM activity WHERE nace_version = $v AND classification IN (1, 2)", naceVersion,
+        r =>
+        {
+            var code = r.GetString(1);
+            var cls = code.Length >= 4 ? (code[0] - '0') * 1000 + (code[1] - '0') * 100 + (code[2] - '0') * 10 + (code[3] - '0') : -1;
+            return new UnitClass(r.GetInt64(0), cls, r.GetInt32(2) == 1);
+        });
+
+    /// <summary>Streams the rows of a query on a connection of its own, closed when the caller is done.</summary>
+    private IEnumerable<T> Rows<T>(string sql, int? v, Func<SqliteDataReader, T> read)
+    {
+        using var c = Connect();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        if (v is not null) cmd.Parameters.AddWithValue("$v", v.Value);
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) yield return read(r);
+    }
 }

@@ -75,7 +75,7 @@ public sealed class SqliteCuratedStore : ICuratedStore
     public DateTimeOffset? SeededAt =>
         DateTimeOffset.TryParse(Meta("seeded_at"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : null;
 
-    /// <summary>A value the seed stored beside the tables: data_hash, seeded_at, map, atlas_index.</summary>
+    /// <summary>A value the seed stored beside the tables: data_hash, seeded_at, map, atlas_index, localities.</summary>
     public string? Meta(string key)
     {
         using var c = Connect();
@@ -96,6 +96,7 @@ public sealed class SqliteCuratedStore : ICuratedStore
             c.Execute("INSERT INTO search(search) VALUES ('optimize');", transaction: tx);
             SetMeta(c, tx, "map", data.Map is null ? "" : JsonSerializer.Serialize(data.Map));
             SetMeta(c, tx, "atlas_index", data.IndexDefinition ?? "");
+            SetMeta(c, tx, "localities", JsonSerializer.Serialize(data.Localities));
             SetMeta(c, tx, "data_hash", data.ContentHash);
             SetMeta(c, tx, "seeded_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
             tx.Commit();
@@ -127,6 +128,8 @@ public sealed class SqliteCuratedStore : ICuratedStore
             ContentHash = meta.GetValueOrDefault("data_hash") ?? "",
             Map = meta.GetValueOrDefault("map") is { Length: > 0 } map ? JsonSerializer.Deserialize<Atlas.Geo.BelgiumMap>(map) : null,
             IndexDefinition = meta.GetValueOrDefault("atlas_index") is { Length: > 0 } index ? index : null,
+            Localities = meta.GetValueOrDefault("localities") is { Length: > 0 } localities
+                ? JsonSerializer.Deserialize<List<Atlas.Geo.Locality>>(localities) ?? [] : [],
         };
     }
 
