@@ -3,6 +3,7 @@ using Atlas.Claims;
 using Atlas.Companies;
 using Atlas.Compare;
 using Atlas.Complexity;
+using Atlas.Finder;
 using Atlas.Search;
 using Atlas.Snapshots;
 using Atlas.Specialisation;
@@ -10,6 +11,7 @@ using Atlas.Web.Analytics;
 using Atlas.Web.AtlasIndex;
 using Atlas.Web.Catalogue;
 using Atlas.Web.Compare;
+using Atlas.Web.Finder;
 using Atlas.Web.Home;
 using Atlas.Web.Http;
 using Atlas.Web.Operations;
@@ -47,7 +49,7 @@ public static class AtlasWebApp
         services.AddSingleton(atlas).AddSingleton(atlas.Snapshots)
             .AddSingleton(atlas.Entities).AddSingleton(atlas.Search).AddSingleton(atlas.Compare).AddSingleton(atlas.Companies)
             .AddSingleton(atlas.Specialisation).AddSingleton(atlas.Claims).AddSingleton(atlas.Complexity).AddSingleton(atlas.Index)
-            .AddSingleton(atlas.Dynamics);
+            .AddSingleton(atlas.Dynamics).AddSingleton(atlas.Finder);
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         // write letters as letters (Liège, not Li&#xE8;ge): smaller pages, still encoded wherever HTML needs it
@@ -120,6 +122,7 @@ public static class AtlasWebApp
         api.MapComplexityApi();
         api.MapIndexApi();
         api.MapDynamicsApi();
+        api.MapFinderApi();
 
         app.MapHomePages();
         app.MapCataloguePages();
@@ -127,6 +130,7 @@ public static class AtlasWebApp
         app.MapComparePages();
         app.MapComplexityPages();
         app.MapIndexPages();
+        app.MapFinderPages();
         return app;
     }
 
@@ -172,6 +176,7 @@ public static class AtlasWebApp
             $"{merged.Message}; the register places its addresses in /api/places/{merged.Place.MergedInto}"),
         NoRegisterException none => (StatusCodes.Status409Conflict, "No enterprise register loaded", none.Message),
         UnknownSourceException unknown => (StatusCodes.Status400BadRequest, "Unknown source", unknown.Message),
+        FinderInputException input => (StatusCodes.Status400BadRequest, $"Invalid {input.Field}", $"{input.Field}: {input.Message}."),
         BadHttpRequestException bad => (bad.StatusCode, "Bad request", "The request could not be read."),
         _ => (StatusCodes.Status500InternalServerError, "Internal error", "The atlas could not answer this request. The error has been logged."),
     };
@@ -188,7 +193,9 @@ public static class AtlasWebApp
             return;
         }
         if (error is NoRegisterException noRegister) { await Problems.NoRegister(noRegister.Problem).ExecuteAsync(context); return; }
-        await Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(context);
+        // the field at fault, for a client to point at
+        var extensions = error is FinderInputException input ? new Dictionary<string, object?> { ["field"] = input.Field } : null;
+        await Results.Problem(statusCode: status, title: title, detail: detail, extensions: extensions).ExecuteAsync(context);
     }
 
     private static bool IsPagePath(PathString path) =>

@@ -73,7 +73,7 @@ public sealed class FinderGeography
     /// <summary>A distance asked for, checked: from 0 to <see cref="MaxDistanceKm"/> km.</summary>
     public static double CheckDistance(double km) =>
         double.IsFinite(km) && km is >= 0 and <= MaxDistanceKm ? km
-            : throw new FinderInputException("distance", $"the distance is {km.ToString(CultureInfo.InvariantCulture)} km: give a distance from 0 to {MaxDistanceKm} km");
+            : throw new FinderInputException("distance", FinderProblem.OutOfRange, km.ToString(CultureInfo.InvariantCulture), $"the distance is {km.ToString(CultureInfo.InvariantCulture)} km: give a distance from 0 to {MaxDistanceKm} km");
 
     /// <summary>The point of a place (any id or alias with coordinates) or of a four-digit postcode, with the municipality it lies in.</summary>
     public NearPoint Near(string text)
@@ -82,16 +82,16 @@ public sealed class FinderGeography
         if (text.Length == 4 && text.All(char.IsAsciiDigit))
         {
             var i = _curated.Localities.Find(text);
-            if (i < 0) throw new FinderInputException("near", $"there is no Belgian postcode {text}");
+            if (i < 0) throw new FinderInputException("near", FinderProblem.Unknown, text, $"there is no Belgian postcode {text}");
             var locality = _curated.Localities.All[i];
             return new NearPoint(text, null, locality, locality.Latitude, locality.Longitude, Closest(locality.Latitude, locality.Longitude));
         }
         if (_curated.Resolve(text, EntityType.Place) is not { } id || _curated.Get<Place>(id) is not { } place)
-            throw new FinderInputException("near", $"there is no place '{(text.Length <= 40 ? text : text[..40] + "…")}': give a city, a municipality or a postcode");
+            throw new FinderInputException("near", FinderProblem.Unknown, text, $"there is no place '{(text.Length <= 40 ? text : text[..40] + "…")}': give a city, a municipality or a postcode");
         var municipality = StatisticalUnits.Of(_curated, id)?.FirstOrDefault(u => u.IsMunicipality)?.Place;
         var (lat, lon) = (place.Latitude ?? municipality?.Latitude, place.Longitude ?? municipality?.Longitude);
         if (lat is null || lon is null)
-            throw new FinderInputException("near", $"{place.Label(Lang.En)} has no point to measure from: give a city, a municipality or a postcode");
+            throw new FinderInputException("near", FinderProblem.NoPoint, place.Label(Lang.En), $"{place.Label(Lang.En)} has no point to measure from: give a city, a municipality or a postcode");
         return new NearPoint(text, place, null, lat.Value, lon.Value, municipality ?? Closest(lat.Value, lon.Value));
     }
 

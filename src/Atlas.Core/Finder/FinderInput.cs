@@ -11,10 +11,19 @@ namespace Atlas.Finder;
 /// <summary>What a finder question starts from: NACE codes, a sector or technology of the atlas, or a register company.</summary>
 public enum StartKind { Nace, Sector, Technology, Company }
 
-/// <summary>A question the finder cannot answer as asked: <see cref="Field"/> names the input to change (nace, sector, technology, company, near, distance, weights, related, top).</summary>
-public sealed class FinderInputException(string field, string message) : Exception(message)
+/// <summary>What is wrong with an input of a finder question.</summary>
+public enum FinderProblem { Missing, Several, Malformed, Unknown, TooMany, NotMeasurable, NoActivity, NoPoint, OutOfRange, BadSum }
+
+/// <summary>
+/// A question the finder cannot answer as asked: <see cref="Field"/> names the input to change (nace, sector,
+/// technology, company, near, distance, weights, related, top), <see cref="Problem"/> what is wrong with it and
+/// <see cref="Value"/> the value at fault, so that a page can say it in its own language; the message says it in English.
+/// </summary>
+public sealed class FinderInputException(string field, FinderProblem problem, string value, string message) : Exception(message)
 {
     public string Field { get; } = field;
+    public FinderProblem Problem { get; } = problem;
+    public string Value { get; } = value;
 }
 
 /// <summary>The one thing a question starts from, as the user wrote it.</summary>
@@ -28,8 +37,8 @@ public sealed record FinderStart(StartKind Kind, string Text)
         return given.Count switch
         {
             1 => new FinderStart(given[0].Kind, given[0].Text!.Trim()),
-            0 => throw new FinderInputException("nace", "say what to look for: one or more NACE codes (nace), a sector, a technology, or a company (enterprise number or name)"),
-            _ => throw new FinderInputException(Name(given[1].Kind), $"give one starting point, not {string.Join(" and ", given.Select(g => Name(g.Kind)))}"),
+            0 => throw new FinderInputException("nace", FinderProblem.Missing, "", "say what to look for: one or more NACE codes (nace), a sector, a technology, or a company (enterprise number or name)"),
+            _ => throw new FinderInputException(Name(given[1].Kind), FinderProblem.Several, string.Join(", ", given.Select(g => Name(g.Kind))), $"give one starting point, not {string.Join(" and ", given.Select(g => Name(g.Kind)))}"),
         };
     }
 
@@ -69,13 +78,13 @@ internal static class ActivityResolver
             case StartKind.Nace:
             {
                 var codes = start.Text.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Written).ToList();
-                if (codes.Count > MaxCodes) throw new FinderInputException("nace", $"give at most {MaxCodes} NACE codes, not {codes.Count}");
+                if (codes.Count > MaxCodes) throw new FinderInputException("nace", FinderProblem.TooMany, codes.Count.ToString(CultureInfo.InvariantCulture), $"give at most {MaxCodes} NACE codes, not {codes.Count}");
                 foreach (var code in codes)
                 {
                     if (!NaceCode.IsWellFormed(code))
-                        throw new FinderInputException("nace", $"'{Short(code)}' is not a NACE-BEL 2008 code: write a section letter (C), a division (26), a group (26.5) or a class (26.51)");
+                        throw new FinderInputException("nace", FinderProblem.Malformed, Short(code), $"'{Short(code)}' is not a NACE-BEL 2008 code: write a section letter (C), a division (26), a group (26.5) or a class (26.51)");
                     if (!labels.ContainsKey(code.Replace(".", "")))
-                        throw new FinderInputException("nace", $"there is no NACE-BEL 2008 code {code}");
+                        throw new FinderInputException("nace", FinderProblem.Unknown, code, $"there is no NACE-BEL 2008 code {code}");
                 }
                 codes = codes.Distinct().ToList();
                 return new Activity(StartKind.Nace, start.Text, codes, Expand(codes), null, null, Topics(curated, Expand(codes), counts));
@@ -85,11 +94,11 @@ internal static class ActivityResolver
                 var type = start.Kind == StartKind.Sector ? EntityType.Sector : EntityType.Technology;
                 var field = FinderStart.Name(start.Kind);
                 if (curated.Resolve(start.Text, type) is not { } id)
-                    throw new FinderInputException(field, $"there is no {field} '{Short(start.Text)}' in the atlas: see the list of {field}s");
+                    throw new FinderInputException(field, FinderProblem.Unknown, Short(start.Text), $"there is no {field} '{Short(start.Text)}' in the atlas: see the list of {field}s");
                 var entity = curated.Get(id)!;
                 var codes = entity switch { Sector s => s.Nace2008, Technology t => t.Nace2008, _ => [] };
                 if (codes.Count == 0)
-                    throw new FinderInputException(field, $"no NACE class captures {entity.Label(Lang.En)} well, so the register cannot measure it: start from a sector or from NACE codes instead");
+                    throw new FinderInputException(field, FinderProblem.NotMeasurable, entity.Label(Lang.En), $"no NACE class captures {entity.Label(Lang.En)} well, so the register cannot measure it: start from a sector or from NACE codes instead");
                 return new Activity(start.Kind, start.Text, codes, Expand(codes), entity, null, [entity]);
             }
             default:
@@ -98,7 +107,7 @@ internal static class ActivityResolver
                 var classes = company.Activities.Where(a => a.NaceVersion == 2008 && a.Code.Length >= 4)
                     .Select(a => int.Parse(a.Code[..4], CultureInfo.InvariantCulture)).Distinct().Order().ToList();
                 if (classes.Count == 0)
-                    throw new FinderInputException("company", $"{company.EnterpriseNumber} has no MAIN or SECO activity in NACE-BEL 2008 in the register: start from NACE codes instead");
+                    throw new FinderInputException("company", FinderProblem.NoActivity, company.EnterpriseNumber, $"{company.EnterpriseNumber} has no MAIN or SECO activity in NACE-BEL 2008 in the register: start from NACE codes instead");
                 var codes = classes.Select(c => c.ToString("D4", CultureInfo.InvariantCulture)).ToList();
                 return new Activity(StartKind.Company, start.Text, codes, classes, null, company, Topics(curated, classes, counts));
             }
@@ -121,15 +130,15 @@ internal static class ActivityResolver
         snapshots.RequireRegister();
         long? number = CompanyQueries.NumberQuery(text);
         if (number is null && text.Any(char.IsAsciiDigit) && text.All(c => char.IsAsciiDigit(c) || c is '.' or ' ' or 'B' or 'E' or 'b' or 'e'))
-            throw new FinderInputException("company", $"'{Short(text)}' is not a valid enterprise number (ten digits, the last two a mod-97 check)");
+            throw new FinderInputException("company", FinderProblem.Malformed, Short(text), $"'{Short(text)}' is not a valid enterprise number (ten digits, the last two a mod-97 check)");
         if (number is null)
         {
             var hit = companies.Search(text, Lang.En, new PageRequest(1, 1)).Page.Items.FirstOrDefault()
-                ?? throw new FinderInputException("company", $"no company of the register has a name holding '{Short(text)}'");
+                ?? throw new FinderInputException("company", FinderProblem.Unknown, Short(text), $"no company of the register has a name holding '{Short(text)}'");
             number = EnterpriseNumber.Parse(hit.EnterpriseNumber).Value;
         }
         var company = companies.Get(number.Value, Lang.En)
-            ?? throw new FinderInputException("company", $"the register has no enterprise or establishment {Short(text)}");
+            ?? throw new FinderInputException("company", FinderProblem.Unknown, Short(text), $"the register has no enterprise or establishment {Short(text)}");
         var activities = company.Activities.Concat(company.Establishments.SelectMany(e => e.Activities))
             .Where(a => a.Classification is "MAIN" or "SECO").ToList();
         var enterprise = EnterpriseNumber.Parse(company.EnterpriseNumber).Value;

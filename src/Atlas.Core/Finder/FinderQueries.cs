@@ -46,8 +46,8 @@ public sealed class FinderQueries(AtlasSnapshots snapshots, CompanyQueries compa
     {
         distanceKm = FinderGeography.CheckDistance(distanceKm);
         CheckRelated(related);
-        if (top is < 1 or > MaxTop) throw new FinderInputException("top", $"top is {top}: give a number of companies from 1 to {MaxTop}");
-        if (string.IsNullOrWhiteSpace(near)) throw new FinderInputException("near", "say near where: a city, a municipality or a postcode");
+        if (top is < 1 or > MaxTop) throw new FinderInputException("top", FinderProblem.OutOfRange, top.ToString(), $"top is {top}: give a number of companies from 1 to {MaxTop}");
+        if (string.IsNullOrWhiteSpace(near)) throw new FinderInputException("near", FinderProblem.Missing, "", "say near where: a city, a municipality or a postcode");
         var point = FinderGeography.Of(snapshots.Curated).Near(near);
         var register = snapshots.RequireRegister();
         var source = snapshots.Source(sourceId);
@@ -59,6 +59,6 @@ public sealed class FinderQueries(AtlasSnapshots snapshots, CompanyQueries compa
     private static void CheckRelated(int related)
     {
         if (related is < 0 or > RelatedClasses.MaxCount)
-            throw new FinderInputException("related", $"related is {related}: give a number of related classes from 0 to {RelatedClasses.MaxCount}");
+            throw new FinderInputException("related", FinderProblem.OutOfRange, related.ToString(), $"related is {related}: give a number of related classes from 0 to {RelatedClasses.MaxCount}");
     }
 }

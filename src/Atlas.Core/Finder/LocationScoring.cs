@@ -47,9 +47,9 @@ public sealed record Weights(double Count, double Lq, double Density, double Rel
     {
         foreach (var c in Components)
             if (!double.IsFinite(Of(c)) || Of(c) < 0 || Of(c) > 100)
-                throw new FinderInputException("weights", $"the weight of {Name(c)} is {Of(c).ToString(CultureInfo.InvariantCulture)}: give each weight from 0 to 100");
+                throw new FinderInputException("weights", FinderProblem.OutOfRange, $"{Name(c)} {Of(c).ToString(CultureInfo.InvariantCulture)}", $"the weight of {Name(c)} is {Of(c).ToString(CultureInfo.InvariantCulture)}: give each weight from 0 to 100");
         if (Math.Abs(Sum - 100) > 0.01)
-            throw new FinderInputException("weights", $"the weights add up to {Math.Round(Sum, 2).ToString(CultureInfo.InvariantCulture)}, not 100 ({string.Join(" + ", Components.Select(c => $"{Name(c)} {Of(c).ToString(CultureInfo.InvariantCulture)}"))}): make them add up to 100");
+            throw new FinderInputException("weights", FinderProblem.BadSum, Math.Round(Sum, 2).ToString(CultureInfo.InvariantCulture), $"the weights add up to {Math.Round(Sum, 2).ToString(CultureInfo.InvariantCulture)}, not 100 ({string.Join(" + ", Components.Select(c => $"{Name(c)} {Of(c).ToString(CultureInfo.InvariantCulture)}"))}): make them add up to 100");
         return this;
     }
 

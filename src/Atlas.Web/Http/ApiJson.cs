@@ -7,6 +7,7 @@ using Atlas.Web.Analytics;
 using Atlas.Web.AtlasIndex;
 using Atlas.Web.Catalogue;
 using Atlas.Web.Compare;
+using Atlas.Web.Finder;
 using Atlas.Web.Register;
 using Atlas.Web.Search;
 
@@ -40,6 +41,10 @@ namespace Atlas.Web.Http;
 [JsonSerializable(typeof(PlaceIndexJson))]
 [JsonSerializable(typeof(DynamicsJson))]
 [JsonSerializable(typeof(DynamicsCsvRow))]
+[JsonSerializable(typeof(LocationsJson))]
+[JsonSerializable(typeof(LocationCsvRow))]
+[JsonSerializable(typeof(PartnersJson))]
+[JsonSerializable(typeof(PartnerCsvRow))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;
 
 public static class ApiJson

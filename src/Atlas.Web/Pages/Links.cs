@@ -34,6 +34,10 @@ public static class Links
 
     public static string IndexMethodology(Lang lang) => $"/{lang.Code()}/methodology/index";
 
+    public static string Finder(Lang lang) => $"/{lang.Code()}/finder";
+    public static string FinderPartners(Lang lang) => $"/{lang.Code()}/finder/partners";
+    public static string FinderMethodology(Lang lang) => $"/{lang.Code()}/methodology/finder";
+
     /// <summary>A query string of the parameters that have a value ("" when none has).</summary>
     public static string Query(params (string Key, string? Value)[] parameters)
     {
