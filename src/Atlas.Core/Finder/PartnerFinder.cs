@@ -29,7 +29,8 @@ public sealed record PartnerSearch(Activity Activity, IReadOnlyList<RelatedClass
 /// <summary>
 /// Whom to partner with: the register's enterprises active (MAIN or SECO, NACE-BEL 2008, their own or an establishment's
 /// activity) in the activity's classes or the related ones, with a unit within the distance of a point; ordered by
-/// why they are here (<see cref="PartnerTier"/>), then by proximity φ of their related class, then by distance.
+/// why they are here (<see cref="PartnerTier"/>: the best of their activities), then by the proximity φ of that
+/// activity's class, then by distance.
 /// </summary>
 internal static class PartnerFinder
 {
@@ -40,30 +41,21 @@ internal static class PartnerFinder
         var localities = curated.Localities;
         var index = register.Derived.Get((typeof(PartnerIndex), curated.Version), () => PartnerIndex.Build(register.Store, localities));
         var localityKm = localities.All.Select(l => PostcodeLocalities.DistanceKm(near.Latitude, near.Longitude, l.Latitude, l.Longitude)).ToArray();
+        var sought = activity.Classes.Select(c => new SoughtClass(c, PartnerTier.SameMain, 1))
+            .Concat(related.Select(r => new SoughtClass(r.Class, PartnerTier.RelatedMain, r.Proximity))).ToList();
         var relatedBy = related.ToDictionary(r => r.Class);
-        var hits = index.Within(activity.Classes.Concat(related.Select(r => r.Class)), localityKm, km, activity.Company?.Number);
+        var (total, hits) = index.Within(sought, localityKm, km, activity.Company?.Number, top);
 
         PartnerActivity Describe((int Class, bool Main) c) => activity.Contains(c.Class)
             ? new PartnerActivity(c.Class, c.Main, true, 1, null)
             : new PartnerActivity(c.Class, c.Main, false, relatedBy[c.Class].Proximity, relatedBy[c.Class].Via);
-        var ranked = hits.Select(h =>
-            {
-                var activities = h.Classes.Select(Describe).OrderByDescending(a => a.Same).ThenByDescending(a => a.Proximity).ThenByDescending(a => a.Main).ThenBy(a => a.Class).ToList();
-                var best = activities[0];
-                var tier = best.Same ? (activities.Any(a => a.Same && a.Main) ? PartnerTier.SameMain : PartnerTier.SameSecondary)
-                    : activities.Any(a => a.Main && a.Proximity == best.Proximity) ? PartnerTier.RelatedMain : PartnerTier.RelatedSecondary;
-                return (Hit: h, Tier: tier, Proximity: best.Proximity, Activities: activities);
-            })
-            .OrderBy(x => x.Tier).ThenByDescending(x => x.Proximity).ThenBy(x => x.Hit.Km).ThenBy(x => x.Hit.Number)
-            .ToList();
-
         var companies = new List<CompanyPartner>();
         using (var session = register.Store.Open())
-            foreach (var (x, i) in ranked.Take(top).Select((x, i) => (x, i)))
-                companies.Add(new CompanyPartner(i + 1, RegisterNumbers.Format(x.Hit.Number), NameOf(session.Names(x.Hit.Number), lang),
-                    curated.Get<Place>("nis-" + x.Hit.Nis.ToString("D5")), localities.All[x.Hit.Locality], x.Hit.Km,
-                    session.Establishments(x.Hit.Number).Count, x.Tier, x.Activities));
-        return new PartnerSearch(activity, related, relatedness, near, km, ranked.Count, companies, Curated(curated, activity, near, km), register.Info);
+            foreach (var (h, i) in hits.Select((h, i) => (h, i)))
+                companies.Add(new CompanyPartner(i + 1, RegisterNumbers.Format(h.Number), NameOf(session.Names(h.Number), lang),
+                    curated.Get<Place>("nis-" + h.Nis.ToString("D5")), localities.All[h.Locality], h.Km, session.Establishments(h.Number).Count, h.Tier,
+                    [.. h.Classes.Select(Describe).OrderByDescending(a => a.Same).ThenByDescending(a => a.Main).ThenByDescending(a => a.Proximity).ThenBy(a => a.Class)]));
+        return new PartnerSearch(activity, related, relatedness, near, km, total, companies, Curated(curated, activity, near, km), register.Info);
     }
 
     /// <summary>The official name (type 001) in the asked language, else in another; else any denomination.</summary>

@@ -1,12 +1,15 @@
+using System.Buffers;
 using Atlas.Geo;
 using Atlas.Model;
 using Atlas.Store;
 
 namespace Atlas.Finder;
 
-/// <summary>An enterprise within the distance of a point, with the activities that brought it there.</summary>
-/// <param name="Unit">its unit (seat or establishment) nearest the point</param>
-internal sealed record PartnerHit(int Enterprise, long Number, int Unit, double Km, int Locality, int Nis, List<(int Class, bool Main)> Classes);
+/// <summary>A class a partners question looks for: its <see cref="PartnerTier"/> as a MAIN activity (SameMain or RelatedMain) and its proximity (1 for the activity's own).</summary>
+internal readonly record struct SoughtClass(int Class, PartnerTier MainTier, double Proximity);
+
+/// <summary>An enterprise within the distance of a point: its best reason (tier, then proximity), its unit nearest the point, and its matching classes.</summary>
+internal sealed record PartnerHit(long Number, PartnerTier Tier, double Proximity, double Km, int Locality, int Nis, IReadOnlyList<(int Class, bool Main)> Classes);
 
 /// <summary>
 /// Who does what where, from one version of the register, kept in memory so that a question reads no table: every
@@ -92,28 +95,78 @@ internal sealed class PartnerIndex
     public int InClass(int cls) => _byClass.GetValueOrDefault(cls)?.Length ?? 0;
 
     /// <summary>
-    /// The enterprises active in any of the classes with a unit within <paramref name="km"/> of a point, given the
-    /// distance of every locality from it; each with its nearest unit and its matching classes.
+    /// The enterprises active in any of the sought classes with a unit within <paramref name="km"/> of a point (given the
+    /// distance of every locality from it): how many, and the first <paramref name="top"/> by reason (tier, then
+    /// proximity, higher first), then distance, then number, each with its nearest unit and its matching classes.
     /// </summary>
-    public List<PartnerHit> Within(IEnumerable<int> classes, double[] localityKm, double km, long? except)
+    public (int Total, List<PartnerHit> Top) Within(IReadOnlyList<SoughtClass> sought, double[] localityKm, double km, long? except, int top)
     {
-        var hits = new Dictionary<int, PartnerHit?>();
-        foreach (var cls in classes)
+        // by enterprise: 0 not seen, −1 out of reach (or the company asked about), else 1 + its place in the lists below
+        var slot = ArrayPool<int>.Shared.Rent(_enterprises.Length);
+        Array.Clear(slot, 0, _enterprises.Length);
+        var (who, tier, proximity, distance, unit) = (new List<int>(), new List<PartnerTier>(), new List<double>(), new List<double>(), new List<int>());
+        try
         {
-            if (!_byClass.TryGetValue(cls, out var entries)) continue;
-            foreach (var x in entries)
+            foreach (var c in sought)
             {
-                var e = x >> 1;
-                if (!hits.TryGetValue(e, out var hit))
+                if (!_byClass.TryGetValue(c.Class, out var entries)) continue;
+                foreach (var x in entries)
                 {
-                    hits[e] = hit = Nearest(e, localityKm) is var (unit, d) && d <= km && _enterprises[e] != except
-                        ? new PartnerHit(e, _enterprises[e], unit, d, _unitLocality[unit], _unitNis[unit], [])
-                        : null;
+                    var e = x >> 1;
+                    var at = slot[e];
+                    if (at < 0) continue;
+                    if (at == 0)
+                    {
+                        var (u, d) = Nearest(e, localityKm);
+                        if (d > km || _enterprises[e] == except) { slot[e] = -1; continue; }
+                        who.Add(e);
+                        tier.Add(PartnerTier.RelatedSecondary + 1);
+                        proximity.Add(0);
+                        distance.Add(d);
+                        unit.Add(u);
+                        at = slot[e] = who.Count;
+                    }
+                    // a SECO activity is one tier below the MAIN one; the best (lowest tier, then highest proximity) stands
+                    var t = c.MainTier + ((x & 1) == 1 ? 0 : 1);
+                    if (t < tier[at - 1] || (t == tier[at - 1] && c.Proximity > proximity[at - 1])) (tier[at - 1], proximity[at - 1]) = (t, c.Proximity);
                 }
-                hit?.Classes.Add((cls, (x & 1) == 1));
             }
         }
-        return hits.Values.OfType<PartnerHit>().ToList();
+        finally { ArrayPool<int>.Shared.Return(slot); }
+
+        // the first `top` by their key, kept in order as the hits go by (top is small, the hits many)
+        var best = new List<int>(top + 1);
+        int Compare(int a, int b) => tier[a] != tier[b] ? tier[a].CompareTo(tier[b])
+            : proximity[a] != proximity[b] ? proximity[b].CompareTo(proximity[a])
+            : distance[a] != distance[b] ? distance[a].CompareTo(distance[b])
+            : _enterprises[who[a]].CompareTo(_enterprises[who[b]]);
+        for (var i = 0; i < who.Count; i++)
+        {
+            if (best.Count == top && Compare(i, best[^1]) >= 0) continue;
+            var lo = 0;
+            for (var hi = best.Count; lo < hi;)
+            {
+                var mid = (lo + hi) / 2;
+                if (Compare(best[mid], i) < 0) lo = mid + 1; else hi = mid;
+            }
+            best.Insert(lo, i);
+            if (best.Count > top) best.RemoveAt(top);
+        }
+        return (who.Count, best.Select(i => new PartnerHit(_enterprises[who[i]], tier[i], proximity[i], distance[i], _unitLocality[unit[i]], _unitNis[unit[i]],
+            Classes(who[i], sought))).ToList());
+    }
+
+    /// <summary>The sought classes an enterprise is active in, and whether as a MAIN activity.</summary>
+    private List<(int Class, bool Main)> Classes(int e, IReadOnlyList<SoughtClass> sought)
+    {
+        var found = new List<(int, bool)>();
+        foreach (var c in sought)
+            if (_byClass.TryGetValue(c.Class, out var entries))
+            {
+                if (Array.BinarySearch(entries, e * 2 + 1) >= 0) found.Add((c.Class, true));
+                else if (Array.BinarySearch(entries, e * 2) >= 0) found.Add((c.Class, false));
+            }
+        return found;
     }
 
     private (int Unit, double Km) Nearest(int e, double[] localityKm)

@@ -131,7 +131,7 @@ public sealed record PartnersJson(ActivityQueryJson Activity, IReadOnlyList<Rela
     public const string MethodText =
         "Companies of the KBO/BCE register with a MAIN or SECO activity (NACE-BEL 2008, their own or one of their establishment units') in one of the activity's classes " +
         "or of the related classes (proximity φ ≥ 0.25 in the national complexity panel), and a unit (seat or establishment) within the distance. " +
-        "Ordered by why they are here — same class as a MAIN activity, same class as a SECO one, related class as MAIN, related as SECO — then by the proximity of the related class, then by distance. " +
+        "Ordered by why they are here — same class as a MAIN activity, same class as a SECO one, related class as MAIN, related as SECO — then by the proximity of that related class, then by distance, then by number. " +
         "Only open register data is given (name, enterprise number, activities, municipality, establishment count); contact data never. " +
         "Curated organisations share a sector or technology with the activity and have a place within the distance; programmes are linked to one by the sources and their scope holds the point.";
 

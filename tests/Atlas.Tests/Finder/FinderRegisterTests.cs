@@ -64,8 +64,17 @@ public class FinderRegisterTests(FinderAtlasFixture atlas)
         // the company itself is not its own partner; the same class comes first; all lie within the distance
         Assert.DoesNotContain(companies, c => S(c["enterpriseNumber"]) == atlas.LiegeFirm);
         Assert.Contains(companies, c => S(c["name"]) == "Instruments Herstal");
-        var reasons = companies.Select(c => S(c["reason"])).ToList();
-        Assert.Equal(reasons.OrderBy(r => Array.IndexOf(["same-main", "same-secondary", "related-main", "related-secondary"], r)), reasons);
+        // ordered by reason, then by the proximity of the class that gives the reason, then by distance
+        string[] order = ["same-main", "same-secondary", "related-main", "related-secondary"];
+        var keys = companies.Select(c =>
+        {
+            var reason = S(c["reason"]);
+            var classification = reason.EndsWith("main", StringComparison.Ordinal) ? "MAIN" : "SECO";
+            var proximity = reason.StartsWith("same", StringComparison.Ordinal) ? 1 : c["activities"]!.AsArray()
+                .Where(a => S(a!["match"]) == "related" && S(a["classification"]) == classification).Max(a => D(a!["proximity"]));
+            return (Reason: Array.IndexOf(order, reason), Proximity: -proximity, Km: D(c["distanceKm"]));
+        }).ToList();
+        Assert.Equal(keys.Order(), keys);
         Assert.All(companies, c => Assert.InRange(D(c["distanceKm"]), 0, 25));
         // open register data only
         Assert.All(companies, c => Assert.Null(c["contacts"]));
