@@ -16,6 +16,7 @@ public static class ImportCommand
     {
         var import = new Command("import", "Import external data into the atlas.");
         import.Subcommands.Add(Kbo());
+        import.Subcommands.Add(SeriesCommands.Import());
         return import;
     }
 

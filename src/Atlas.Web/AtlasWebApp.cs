@@ -18,6 +18,7 @@ using Atlas.Web.Operations;
 using Atlas.Web.Pages;
 using Atlas.Web.Register;
 using Atlas.Web.Search;
+using Atlas.Web.Series;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
@@ -49,7 +50,7 @@ public static class AtlasWebApp
         services.AddSingleton(atlas).AddSingleton(atlas.Snapshots)
             .AddSingleton(atlas.Entities).AddSingleton(atlas.Search).AddSingleton(atlas.Compare).AddSingleton(atlas.Companies)
             .AddSingleton(atlas.Specialisation).AddSingleton(atlas.Claims).AddSingleton(atlas.Complexity).AddSingleton(atlas.Index)
-            .AddSingleton(atlas.Dynamics).AddSingleton(atlas.Finder);
+            .AddSingleton(atlas.Dynamics).AddSingleton(atlas.Series).AddSingleton(atlas.Finder);
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         // write letters as letters (Liège, not Li&#xE8;ge): smaller pages, still encoded wherever HTML needs it
@@ -123,6 +124,7 @@ public static class AtlasWebApp
         api.MapIndexApi();
         api.MapDynamicsApi();
         api.MapFinderApi();
+        api.MapSeriesApi();
 
         app.MapHomePages();
         app.MapCataloguePages();
@@ -131,6 +133,7 @@ public static class AtlasWebApp
         app.MapComplexityPages();
         app.MapIndexPages();
         app.MapFinderPages();
+        app.MapSeriesPages();
         return app;
     }
 

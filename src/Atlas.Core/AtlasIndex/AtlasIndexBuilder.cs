@@ -6,11 +6,13 @@ namespace Atlas.AtlasIndex;
 /// <summary>
 /// What the sources say of one municipality, as the Atlas index needs it: its units by NACE class (the primary
 /// source's main count), its enterprises by seat and the young ones among them (the register), its ECI in the
-/// national panel, its creation and churn rates (Statbel's flows) and its enterprises per 1,000 inhabitants. A value a
-/// source does not give is NaN, and its indicator is left out of the index.
+/// national panel, its creation and churn rates (Statbel's flows), its enterprises per 1,000 inhabitants and the
+/// growth of its establishment units in percent (Statbel's series). A value a source does not give is NaN, and its
+/// indicator is left out of the index.
 /// </summary>
 public sealed record MunicipalityCounts(int Nis, string Id, string Name, IReadOnlyDictionary<int, int> Classes, int Enterprises, int YoungEnterprises,
-    double Eci = double.NaN, double CreationRate = double.NaN, double ChurnRate = double.NaN, double PerThousand = double.NaN)
+    double Eci = double.NaN, double CreationRate = double.NaN, double ChurnRate = double.NaN, double PerThousand = double.NaN,
+    double EstablishmentGrowth = double.NaN)
 {
     public int Establishments { get; } = Classes.Values.Sum();
 }
@@ -31,7 +33,7 @@ public sealed record IndexEntry(string Id, int Nis, string Name, double Score, i
 public sealed record AtlasIndexResult(AtlasIndexDefinition Definition, IReadOnlyList<IndexEntry> Entries, double Mean, int Replications,
     ulong Seed, string? SnapshotDate, IReadOnlyList<string> Warnings)
 {
-    public IReadOnlyDictionary<string, Sources.CountSource> IndicatorSources { get; init; } = new Dictionary<string, Sources.CountSource>();
+    public IReadOnlyDictionary<string, Sources.IIndicatorSource> IndicatorSources { get; init; } = new Dictionary<string, Sources.IIndicatorSource>();
     public IReadOnlyList<AtlasIndicator> LeftOut { get; init; } = [];
     /// <summary>The source whose units are scored (the municipalities with at least one unit in it).</summary>
     public Sources.CountSource? Primary { get; init; }
@@ -111,6 +113,8 @@ public static class AtlasIndexBuilder
                     values[c][u] = m.ChurnRate;
                 else if (indicators[c].Measure == IndexMeasure.EnterprisesPerThousand)
                     values[c][u] = m.PerThousand;
+                else if (indicators[c].Measure == IndexMeasure.EstablishmentGrowth)
+                    values[c][u] = m.EstablishmentGrowth;
             }
         }
         var codes = units.Select(u => u.Id).ToList();

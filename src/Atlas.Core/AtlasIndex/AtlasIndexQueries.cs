@@ -3,6 +3,7 @@ using Atlas.Catalogue;
 using Atlas.Complexity;
 using Atlas.Data;
 using Atlas.Model;
+using Atlas.Series;
 using Atlas.Snapshots;
 using Atlas.Sources;
 using Atlas.Specialisation;
@@ -12,9 +13,10 @@ namespace Atlas.AtlasIndex;
 /// <summary>
 /// The Atlas index over the data held now: the municipalities of a primary source (the default one, or the one asked
 /// for) scored on every indicator some source at hand can measure — each from the primary source when it can, else
-/// from another (Statbel's flows beside the register) — computed once per version of the data.
+/// from another (Statbel's flows beside the register; the growth of the establishment units from the series) —
+/// computed once per version of the data.
 /// </summary>
-public sealed class AtlasIndexQueries(AtlasSnapshots snapshots)
+public sealed class AtlasIndexQueries(AtlasSnapshots snapshots, SeriesQueries seriesQueries)
 {
     /// <summary>The index definition the store holds, or null when the data has none.</summary>
     public AtlasIndexDefinition? Definition => snapshots.Curated.IndexDefinition;
@@ -27,12 +29,15 @@ public sealed class AtlasIndexQueries(AtlasSnapshots snapshots)
         var primary = snapshots.Source(sourceId);
         var definition = Definition ?? throw new InvalidOperationException("the atlas has no index definition: add data/index/atlas-index.yaml and restart");
         var sources = snapshots.Sources;
-        return primary.Derived.Get((typeof(AtlasIndexResult), snapshots.Curated.Version, string.Join("|", sources.Select(s => s.Id))), () =>
+        // an index that reads the series is rebuilt when an import changes them; one that does not, is not
+        var series = definition.Indicators.Any(i => i.Measure == IndexMeasure.EstablishmentGrowth) ? snapshots.Series.Version : -1;
+        return primary.Derived.Get((typeof(AtlasIndexResult), snapshots.Curated.Version, string.Join("|", sources.Select(s => s.Id)), series), () =>
         {
-            var by = definition.Indicators.Select(i => (Indicator: i, Source: SourceOf(i.Measure, primary, sources)))
+            var growth = series < 0 ? [] : seriesQueries.Growth();
+            var by = definition.Indicators.Select(i => (Indicator: i, Source: SourceOf(i.Measure, primary, sources, growth)))
                 .ToDictionary(x => x.Indicator.Id, x => x.Source);
             var measured = definition.Only(i => by[i.Id] is not null);
-            var result = AtlasIndexBuilder.Compute(measured, Counts(primary, measured, sources), primary.ReferenceDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            var result = AtlasIndexBuilder.Compute(measured, Counts(primary, measured, sources, growth), primary.ReferenceDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             return result with
             {
                 Primary = primary,
@@ -46,9 +51,14 @@ public sealed class AtlasIndexQueries(AtlasSnapshots snapshots)
     /// <exception cref="MergedMunicipalityException">the place was merged away.</exception>
     public int? ScoredNis(string idOrAlias) => StatisticalUnits.Municipality(snapshots.Curated, idOrAlias)?.Nis;
 
-    /// <summary>The source that measures an indicator: the primary one when it can, else the first other that can; null when none can.</summary>
-    private CountSource? SourceOf(IndexMeasure measure, CountSource primary, IReadOnlyList<CountSource> sources) =>
-        new[] { primary }.Concat(sources.Where(s => s != primary)).FirstOrDefault(s => Measures(s, measure));
+    /// <summary>
+    /// The source that measures an indicator: the series for the growth of the establishment units (when they hold
+    /// any), else the primary source when it can, else the first other that can; null when none can.
+    /// </summary>
+    private IIndicatorSource? SourceOf(IndexMeasure measure, CountSource primary, IReadOnlyList<CountSource> sources, IReadOnlyList<MunicipalGrowth> growth) =>
+        measure == IndexMeasure.EstablishmentGrowth
+            ? growth.Count == 0 ? null : new EstablishmentSeriesSource(growth.Min(g => g.From), growth.Max(g => g.To))
+            : new[] { primary }.Concat(sources.Where(s => s != primary)).FirstOrDefault(s => Measures(s, measure));
 
     private bool Measures(CountSource source, IndexMeasure measure) => measure switch
     {
@@ -56,12 +66,15 @@ public sealed class AtlasIndexQueries(AtlasSnapshots snapshots)
         IndexMeasure.CreationRate or IndexMeasure.ChurnRate => source.Vat is not null,
         // the population is of 1 January 2020: it goes with the VAT counts of 31 December 2019, not with a later register
         IndexMeasure.EnterprisesPerThousand => source.Vat is not null && snapshots.Population is not null,
+        IndexMeasure.EstablishmentGrowth => false, // a series, not a count
         _ => true,
     };
 
     /// <summary>Every current municipality with at least one unit in the primary source, with what each indicator needs.</summary>
-    private List<MunicipalityCounts> Counts(CountSource primary, AtlasIndexDefinition definition, IReadOnlyList<CountSource> sources)
+    private List<MunicipalityCounts> Counts(CountSource primary, AtlasIndexDefinition definition, IReadOnlyList<CountSource> sources,
+        IReadOnlyList<MunicipalGrowth> growth)
     {
+        var growthByNis = growth.ToDictionary(g => g.Nis, g => g.Percent);
         var counts = ClassCounts.Main(primary);
         var measures = definition.Indicators.Select(i => i.Measure).ToHashSet();
         var seats = SeatCounts(primary, definition);
@@ -82,7 +95,8 @@ public sealed class AtlasIndexQueries(AtlasSnapshots snapshots)
             list.Add(new MunicipalityCounts(nis, id, place.Label(Lang.En), classes, enterprises, young,
                 Eci: panel is not null && panel.RegionOfNis.TryGetValue(nis, out var r) ? panel.Result.Eci[r] : double.NaN,
                 CreationRate: flows?.CreationRate ?? double.NaN, ChurnRate: flows?.ChurnRate ?? double.NaN,
-                PerThousand: people is > 0 && flows is { } f ? 1000.0 * f.Enterprises / people.Value : double.NaN));
+                PerThousand: people is > 0 && flows is { } f ? 1000.0 * f.Enterprises / people.Value : double.NaN,
+                EstablishmentGrowth: growthByNis.GetValueOrDefault(nis, double.NaN)));
         }
         return list;
     }

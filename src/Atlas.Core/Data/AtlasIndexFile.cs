@@ -10,9 +10,10 @@ namespace Atlas.Data;
 /// How an indicator of the Atlas index is computed, and from which statistical source: a share of the units (the
 /// register's establishments, Statbel's enterprises), young enterprises (the register's start dates), the diversity
 /// and the complexity of activities (either source), creation and churn rates (Statbel's registrations and
-/// cessations), enterprises per 1,000 inhabitants (Statbel's enterprises by seat and population).
+/// cessations), enterprises per 1,000 inhabitants (Statbel's enterprises by seat and population), the growth of the
+/// establishment units (Statbel's quarterly series per municipality, in the series store).
 /// </summary>
-public enum IndexMeasure { EstablishmentShare, YoungEnterprises, Diversity, Eci, CreationRate, ChurnRate, EnterprisesPerThousand }
+public enum IndexMeasure { EstablishmentShare, YoungEnterprises, Diversity, Eci, CreationRate, ChurnRate, EnterprisesPerThousand, EstablishmentGrowth }
 
 /// <summary>One indicator of the Atlas index: its node in the tree, its names and how it is measured.</summary>
 public sealed record AtlasIndicator(string Id, LocalizedText Names, IndexMeasure Measure, IReadOnlyList<string> Nace,
@@ -63,6 +64,7 @@ public static class AtlasIndexFile
         ["creation-rate"] = IndexMeasure.CreationRate,
         ["churn-rate"] = IndexMeasure.ChurnRate,
         ["enterprises-per-1000"] = IndexMeasure.EnterprisesPerThousand,
+        ["establishment-growth"] = IndexMeasure.EstablishmentGrowth,
     };
 
     /// <summary>Whether a NACE code as the file writes it ("21", "25.4", "62.01") holds a class (2110 is under "21").</summary>

@@ -53,7 +53,7 @@ internal static class PartnerFinder
         using (var session = register.Store.Open())
             foreach (var (h, i) in hits.Select((h, i) => (h, i)))
                 companies.Add(new CompanyPartner(i + 1, RegisterNumbers.Format(h.Number), NameOf(session.Names(h.Number), lang),
-                    curated.Get<Place>("nis-" + h.Nis.ToString("D5")), localities.All[h.Locality], h.Km, session.Establishments(h.Number).Count, h.Tier,
+                    curated.Get<Place>("nis-" + h.Nis.ToString("D5")), localities.All[h.Locality], h.Km, h.Establishments, h.Tier,
                     [.. h.Classes.Select(Describe).OrderByDescending(a => a.Same).ThenByDescending(a => a.Main).ThenByDescending(a => a.Proximity).ThenBy(a => a.Class)]));
         return new PartnerSearch(activity, related, relatedness, near, km, total, companies, Curated(curated, activity, near, km), register.Info);
     }

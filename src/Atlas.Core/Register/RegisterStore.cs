@@ -1,4 +1,3 @@
-using System.Globalization;
 using Atlas.Store;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -75,22 +74,10 @@ public sealed class RegisterStore(string path) : IRegisterStore
                 try
                 {
                     using var c = Connect();
-                    var meta = new Dictionary<string, string>();
-                    using var cmd = c.CreateCommand();
-                    cmd.CommandText = "SELECT key, value FROM meta";
-                    using var r = cmd.ExecuteReader();
-                    while (r.Read()) meta[r.GetString(0)] = r.GetString(1);
-                    if (meta.GetValueOrDefault("schema_version") != RegisterSchema.Version.ToString(CultureInfo.InvariantCulture))
-                        problem = $"the register {Path} was made by another version of the atlas (its tables are version {meta.GetValueOrDefault("schema_version") ?? "?"}, this atlas reads version {RegisterSchema.Version}): import a full dump again";
-                    else if (meta.TryGetValue("extract_number", out var n) && int.TryParse(n, CultureInfo.InvariantCulture, out var number))
-                        info = new RegisterInfo(number, meta.GetValueOrDefault("extract_type") ?? "full",
-                            int.TryParse(meta.GetValueOrDefault("full_extract_number"), CultureInfo.InvariantCulture, out var f) ? f : null,
-                            meta.GetValueOrDefault("snapshot_date"), meta.GetValueOrDefault("imported_at"),
-                            double.TryParse(meta.GetValueOrDefault("import_seconds"), CultureInfo.InvariantCulture, out var s) ? s : null);
+                    (info, problem) = RegisterReads.Describe(RegisterReads.Meta(c), Path);
                 }
                 catch (SqliteException e)
                 {
-                    info = null;
                     problem = $"the register {Path} cannot be read ({e.Message}): import a full dump again";
                 }
             }
@@ -121,71 +108,47 @@ public sealed class RegisterStore(string path) : IRegisterStore
     public IReadOnlyList<AreaClassCount> Counts(int unit, int naceVersion)
     {
         using var c = Connect();
-        return c.Query<AreaClassCount>("SELECT nis AS Nis, class AS Class, n AS Count FROM spec_counts WHERE unit = $unit AND version = $naceVersion",
-            new { unit, naceVersion }).ToList();
+        return RegisterReads.Counts(c, unit, naceVersion);
     }
 
     public IReadOnlyList<NaceLabel> NaceLabels(int naceVersion)
     {
         using var c = Connect();
-        return c.Query<NaceLabel>("SELECT code AS Code, label_fr AS Fr, label_nl AS Nl, label_en AS En FROM nace WHERE version = $naceVersion",
-            new { naceVersion }).ToList();
+        return RegisterReads.NaceLabels(c, naceVersion);
     }
 
     public IReadOnlyDictionary<int, string> SectionsOfDivisions(int naceVersion)
     {
         using var c = Connect();
-        return c.Query<(string Code, string Section)>("SELECT code, section FROM nace WHERE version = $naceVersion AND level = 'division' AND section IS NOT NULL",
-            new { naceVersion }).ToDictionary(x => int.Parse(x.Code, CultureInfo.InvariantCulture), x => x.Section);
+        return RegisterReads.SectionsOfDivisions(c, naceVersion);
     }
 
     public IReadOnlyList<CodeLabel> Codes()
     {
         using var c = Connect();
-        return c.Query<CodeLabel>("SELECT category AS Category, code AS Code, language AS Language, description AS Description FROM code").ToList();
+        return RegisterReads.Codes(c);
     }
 
     public IReadOnlyList<SeatCount> EnterprisesBySeat(string since)
     {
         using var c = Connect();
-        return c.Query<SeatCount>("""
-            SELECT s.nis AS Nis, count(*) AS Enterprises, sum(e.start_date > $since) AS Young
-            FROM (SELECT DISTINCT entity, nis FROM address WHERE type = 'REGO' AND nis IS NOT NULL) s
-            JOIN enterprise e ON e.number = s.entity GROUP BY s.nis
-            """, new { since }).ToList();
+        return RegisterReads.EnterprisesBySeat(c, since);
     }
 
-    public IRegisterSession Open() => new RegisterSession(Connect());
+    public IRegisterSession Open() => new RegisterSession(Connect(), FindNames);
 
-    public IEnumerable<long> EnterpriseNumbers() => Rows("SELECT number FROM enterprise ORDER BY number", null, r => r.GetInt64(0));
+    public IEnumerable<long> EnterpriseNumbers() => RegisterReads.EnterpriseNumbers(Connect);
+    public IEnumerable<(long Number, long Enterprise)> EstablishmentEnterprises() => RegisterReads.EstablishmentEnterprises(Connect);
+    public IEnumerable<UnitAddress> UnitAddresses() => RegisterReads.UnitAddresses(Connect);
+    public IEnumerable<UnitClass> UnitClasses(int naceVersion) => RegisterReads.UnitClasses(Connect, naceVersion);
 
-    public IEnumerable<(long Number, long Enterprise)> EstablishmentEnterprises() =>
-        Rows("SELECT number, enterprise FROM establishment ORDER BY number", null, r => (r.GetInt64(0), r.GetInt64(1)));
-
-    public IEnumerable<UnitAddress> UnitAddresses() => Rows("""
-        SELECT entity, zipcode, municipality_nl, municipality_fr, nis FROM address
-        WHERE ((type = 'REGO' AND entity < 2000000000) OR (type = 'BAET' AND entity >= 2000000000)) AND nis IS NOT NULL
-        """, null, r => new UnitAddress(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2),
-            r.IsDBNull(3) ? null : r.GetString(3), r.GetInt32(4)));
-
-    // the code's first four digits, parsed here rather than by SQLite: one scan of the activity table, no temporary values
-    public IEnumerable<UnitClass> UnitClasses(int naceVersion) => Rows(
-        "SELECT entity, nace_code, classification FROM activity WHERE nace_version = $v AND classification IN (1, 2)", naceVersion,
-        r =>
-        {
-            var code = r.GetString(1);
-            var cls = code.Length >= 4 ? (code[0] - '0') * 1000 + (code[1] - '0') * 100 + (code[2] - '0') * 10 + (code[3] - '0') : -1;
-            return new UnitClass(r.GetInt64(0), cls, r.GetInt32(2) == 1);
-        });
-
-    /// <summary>Streams the rows of a query on a connection of its own, closed when the caller is done.</summary>
-    private IEnumerable<T> Rows<T>(string sql, int? v, Func<SqliteDataReader, T> read)
+    /// <summary>Names through the FTS5 index: every term quoted, so that no user input is read as FTS syntax; the last one is a prefix.</summary>
+    private static IReadOnlyList<(long Entity, string Name)> FindNames(System.Data.Common.DbConnection c, IReadOnlyList<string> terms, int limit)
     {
-        using var c = Connect();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        if (v is not null) cmd.Parameters.AddWithValue("$v", v.Value);
-        using var r = cmd.ExecuteReader();
-        while (r.Read()) yield return read(r);
+        var match = string.Join(" ", terms.Select((t, i) => $"\"{t}\"" + (i == terms.Count - 1 ? "*" : "")));
+        return c.Query<(long, string)>("""
+            SELECT d.entity, d.name FROM denomination_search s JOIN denomination d ON d.rowid = s.rowid
+            WHERE denomination_search MATCH @match ORDER BY s.rank LIMIT @limit
+            """, new { match, limit }).ToList();
     }
 }

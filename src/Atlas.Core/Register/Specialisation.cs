@@ -1,5 +1,6 @@
 using Atlas.Model;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using System.Globalization;
 
 namespace Atlas.Register;
 
@@ -89,24 +90,19 @@ public sealed class SpecCounts
     }
 
     /// <summary>Writes the counts into spec_counts, adding to what is there (an update) or into an empty table (a full load).</summary>
-    public void AddTo(SqliteConnection c, SqliteTransaction? tx)
+    public void AddTo(DbConnection c, DbTransaction? tx)
     {
-        using var cmd = c.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = """
-            INSERT INTO spec_counts (unit, version, nis, class, n) VALUES ($u, $v, $nis, $c, $n)
-            ON CONFLICT (unit, version, nis, class) DO UPDATE SET n = n + excluded.n
-            """;
-        var (u, v, nis, cls, n) = (cmd.Parameters.Add("$u", SqliteType.Integer), cmd.Parameters.Add("$v", SqliteType.Integer),
-            cmd.Parameters.Add("$nis", SqliteType.Integer), cmd.Parameters.Add("$c", SqliteType.Integer), cmd.Parameters.Add("$n", SqliteType.Integer));
+        using var cmd = Command(c, tx, """
+            INSERT INTO spec_counts (unit, version, nis, class, n) VALUES (@u, @v, @nis, @c, @n)
+            ON CONFLICT (unit, version, nis, class) DO UPDATE SET n = spec_counts.n + excluded.n
+            """, ("u", 0L), ("v", 0L), ("nis", 0L), ("c", 0L), ("n", 0L));
         foreach (var (key, count) in _counts)
         {
-            (u.Value, v.Value, nis.Value, cls.Value, n.Value) = (key.Unit, key.Version, key.Nis, key.Class, count);
+            var values = new long[] { key.Unit, key.Version, key.Nis, key.Class, count };
+            for (var i = 0; i < values.Length; i++) cmd.Parameters[i].Value = values[i];
             cmd.ExecuteNonQuery();
         }
-        using var clean = c.CreateCommand();
-        clean.Transaction = tx;
-        clean.CommandText = "DELETE FROM spec_counts WHERE n = 0";
+        using var clean = Command(c, tx, "DELETE FROM spec_counts WHERE n = 0");
         clean.ExecuteNonQuery();
     }
 
@@ -114,78 +110,80 @@ public sealed class SpecCounts
     /// The profile of a unit as the store holds it now (null if it does not exist): what an update subtracts before it
     /// changes the unit and adds back after.
     /// </summary>
-    public static UnitProfile? ProfileFromStore(SqliteConnection c, SqliteTransaction? tx, long number)
+    public static UnitProfile? ProfileFromStore(DbConnection c, DbTransaction? tx, long number)
     {
         var enterprise = RegisterNumbers.IsEnterprise(number);
-        if (Scalar(c, tx, enterprise ? "SELECT 1 FROM enterprise WHERE number = $n" : "SELECT 1 FROM establishment WHERE number = $n", number) is null)
+        if (Scalar(c, tx, enterprise ? "SELECT 1 FROM enterprise WHERE number = @n" : "SELECT 1 FROM establishment WHERE number = @n", number) is null)
             return null;
         var places = new HashSet<int>();
-        if (Scalar(c, tx, $"SELECT min(nis) FROM address WHERE entity = $n AND type = '{(enterprise ? "REGO" : "BAET")}' AND nis IS NOT NULL", number) is long own)
-            places.Add((int)own);
+        if (Scalar(c, tx, $"SELECT min(nis) FROM address WHERE entity = @n AND type = '{(enterprise ? "REGO" : "BAET")}' AND nis IS NOT NULL", number) is { } own)
+            places.Add(Convert.ToInt32(own, CultureInfo.InvariantCulture));
         if (enterprise)
         {
             using var cmd = Command(c, tx, """
                 SELECT (SELECT min(a.nis) FROM address a WHERE a.entity = e.number AND a.type = 'BAET' AND a.nis IS NOT NULL)
-                FROM establishment e WHERE e.enterprise = $n
-                """, number);
+                FROM establishment e WHERE e.enterprise = @n
+                """, ("n", number));
             using var r = cmd.ExecuteReader();
-            while (r.Read()) if (!r.IsDBNull(0)) places.Add(r.GetInt32(0));
+            while (r.Read()) if (!r.IsDBNull(0)) places.Add((int)r.GetInt64(0));
         }
         int main2008 = MainActivity.None, main2025 = MainActivity.None;
-        using (var cmd = Command(c, tx, "SELECT nace_version, activity_group, nace_code FROM activity WHERE entity = $n AND classification = 1 AND nace_version IN (2008, 2025)", number))
+        using (var cmd = Command(c, tx, "SELECT nace_version, activity_group, nace_code FROM activity WHERE entity = @n AND classification = 1 AND nace_version IN (2008, 2025)", ("n", number)))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
             {
                 var code = r.GetString(2);
-                var key = MainActivity.Key(r.GetInt32(1), new NaceCode(int.Parse(code), (byte)code.Length));
-                if (r.GetInt32(0) == 2008) main2008 = Math.Min(main2008, key);
+                var key = MainActivity.Key((int)r.GetInt64(1), new NaceCode(int.Parse(code, CultureInfo.InvariantCulture), (byte)code.Length));
+                if (r.GetInt64(0) == 2008) main2008 = Math.Min(main2008, key);
                 else main2025 = Math.Min(main2025, key);
             }
         }
         return new UnitProfile(enterprise ? RegisterSchema.Enterprises : RegisterSchema.Establishments, main2008, main2025, places);
     }
 
-    private static SqliteCommand Command(SqliteConnection c, SqliteTransaction? tx, string sql, long number)
+    private static DbCommand Command(DbConnection c, DbTransaction? tx, string sql, params (string Name, object Value)[] parameters)
     {
         var cmd = c.CreateCommand();
         cmd.Transaction = tx;
         cmd.CommandText = sql;
-        cmd.Parameters.AddWithValue("$n", number);
+        foreach (var (name, value) in parameters)
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value;
+            cmd.Parameters.Add(p);
+        }
         return cmd;
     }
 
-    private static object? Scalar(SqliteConnection c, SqliteTransaction? tx, string sql, long number)
+    private static object? Scalar(DbConnection c, DbTransaction? tx, string sql, long number)
     {
-        using var cmd = Command(c, tx, sql, number);
+        using var cmd = Command(c, tx, sql, ("n", number));
         var v = cmd.ExecuteScalar();
         return v is DBNull ? null : v;
     }
 
     /// <summary>Every unit's profile recomputed from the store: the reference an incremental update must match.</summary>
-    public static SpecCounts RecomputeFromStore(SqliteConnection c)
+    public static SpecCounts RecomputeFromStore(DbConnection c)
     {
         var counts = new SpecCounts();
         var numbers = new List<long>();
-        using (var cmd = c.CreateCommand())
-        {
-            cmd.CommandText = "SELECT number FROM enterprise UNION ALL SELECT number FROM establishment";
-            using var r = cmd.ExecuteReader();
+        using (var cmd = Command(c, null, "SELECT number FROM enterprise UNION ALL SELECT number FROM establishment"))
+        using (var r = cmd.ExecuteReader())
             while (r.Read()) numbers.Add(r.GetInt64(0));
-        }
         foreach (var n in numbers)
             if (ProfileFromStore(c, null, n) is { } p) counts.Add(p);
         return counts;
     }
 
     /// <summary>The counts as stored in spec_counts.</summary>
-    public static Dictionary<(int Unit, int Version, int Nis, int Class), int> Read(SqliteConnection c)
+    public static Dictionary<(int Unit, int Version, int Nis, int Class), int> Read(DbConnection c)
     {
         var result = new Dictionary<(int, int, int, int), int>();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT unit, version, nis, class, n FROM spec_counts";
+        using var cmd = Command(c, null, "SELECT unit, version, nis, class, n FROM spec_counts");
         using var r = cmd.ExecuteReader();
-        while (r.Read()) result[(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3))] = r.GetInt32(4);
+        while (r.Read()) result[((int)r.GetInt64(0), (int)r.GetInt64(1), (int)r.GetInt64(2), (int)r.GetInt64(3))] = (int)r.GetInt64(4);
         return result;
     }
 }

@@ -20,23 +20,26 @@ public sealed class UnknownSourceException(string id, IEnumerable<string> known)
 }
 
 /// <summary>
-/// The current snapshot of each kind of data: the curated data and the enterprise register. Each is rebuilt when
-/// its store reports a new version (looked at no more than once a second, so an import or a change made elsewhere is
-/// seen within a second), and every feature reads the snapshot it is given, never a cache of its own.
+/// The current snapshot of each kind of data: the curated data, the enterprise register and the official series.
+/// Each is rebuilt when its store reports a new version (the curated data and the register are looked at no more
+/// than once a second, so an import or a change made elsewhere is seen within a second; the series at every request),
+/// and every feature reads the snapshot it is given, never a cache of its own.
 /// </summary>
-public sealed class AtlasSnapshots(ICuratedStore curated, IRegisterStore register)
+public sealed class AtlasSnapshots(ICuratedStore curated, IRegisterStore register, ISeriesStore series)
 {
     private static readonly long CheckEveryMs = 1000;
 
     public ICuratedStore CuratedStore { get; } = curated;
     public IRegisterStore RegisterStore { get; } = register;
+    public ISeriesStore SeriesStore { get; } = series;
 
     private readonly Lock _gate = new();
     private CuratedSnapshot? _curated;
     private long _curatedCheckedAt = long.MinValue;
     private RegisterSnapshot? _register;
+    private SeriesSnapshot? _series;
 
-    /// <summary>Raised when a new version of the curated data or of the register replaces the one that was current.</summary>
+    /// <summary>Raised when a new version of the curated data, the register or the series replaces the one that was current.</summary>
     public event Action? Changed;
 
     /// <summary>The curated data as the store holds it now.</summary>
@@ -84,6 +87,30 @@ public sealed class AtlasSnapshots(ICuratedStore curated, IRegisterStore registe
         }
     }
 
+    /// <summary>The series as the store holds them now.</summary>
+    public SeriesSnapshot Series
+    {
+        get
+        {
+            var version = SeriesStore.Version;
+            var current = _series;
+            if (current is not null && current.Version == version) return current;
+            SeriesSnapshot snapshot;
+            var changed = false;
+            lock (_gate)
+            {
+                if (_series is null || _series.Version != version)
+                {
+                    changed = _series is not null;
+                    _series = new SeriesSnapshot(SeriesStore, version);
+                }
+                snapshot = _series;
+            }
+            if (changed) Changed?.Invoke();
+            return snapshot;
+        }
+    }
+
     /// <summary>The register, or a <see cref="NoRegisterException"/> saying how to load one.</summary>
     public RegisterSnapshot RequireRegister() => Register ?? throw new NoRegisterException(RegisterStore.Problem);
 
@@ -115,6 +142,6 @@ public sealed class AtlasSnapshots(ICuratedStore curated, IRegisterStore registe
     /// <summary>The population of the municipalities (Statbel, shipped with the data), or null when the data has none.</summary>
     public Atlas.Statbel.Population? Population => Statbel?.Vat!.Population;
 
-    /// <summary>A token for everything a page or an answer may show: it changes when either the curated data or the register does.</summary>
-    public string Version => $"{Curated.Version}|{RegisterStore.Version}";
+    /// <summary>A token for everything a page or an answer may show: it changes when the curated data, the register or the series do.</summary>
+    public string Version => $"{Curated.Version}|{RegisterStore.Version}|{Series.Version}";
 }

@@ -16,7 +16,7 @@ public enum UnitKind { Establishments, Enterprises }
 /// 2025" is not "VAT-registered enterprises by seat, 31 December 2019"). One object per version of the source's data:
 /// what the analyses derive from it lives in its <see cref="Derived"/>.
 /// </summary>
-public sealed class CountSource
+public sealed class CountSource : IIndicatorSource
 {
     public const string KboId = "kbo";
     public static readonly string StatbelId = StatisticalSource.StatbelVat2019.Id;

@@ -108,6 +108,8 @@ public static class CatalogueApi
             ["specialisation"] = "/api/places/{id}/specialisation?level=division&nace=2008",
             ["opportunities"] = "/api/places/{id}/opportunities",
             ["index"] = "/api/index",
+            ["series"] = "/api/series?concept=&geo=&adjustment=",
+            ["check"] = "/api/facts/{id}/check",
         },
         new Dictionary<string, string>
         {

@@ -20,7 +20,7 @@ public sealed record EntityPageModel(PageContext Ctx, Entity Entity, IReadOnlyLi
 
 public sealed record PlacePageModel(PageContext Ctx, Place Place, IReadOnlyList<FactJson> Facts, IReadOnlyList<FactJson> FactsAbout,
     IReadOnlyList<Place> Children, EntityLinks Refs, IReadOnlyList<(Place City, int Count)> Related,
-    IndexSectionModel? Index, OpportunitiesModel? Opportunities, Atlas.Dynamics.PlaceDynamics? Dynamics);
+    IndexSectionModel? Index, OpportunitiesModel? Opportunities, Atlas.Dynamics.PlaceDynamics? Dynamics, Atlas.Series.PlaceSeries? Establishments);
 
 public sealed record FactsPageModel(PageContext Ctx, IReadOnlyList<FactJson> Facts, EntityLinks Refs);
 
@@ -86,8 +86,9 @@ public static class CataloguePages
             var source = Params.Text(ctx.Request, "source");
             var dynamics = place.PlaceKind is PlaceKind.City or PlaceKind.Municipality && atlas.Snapshots.Sources.Any(x => x.Vat is not null)
                 ? atlas.Dynamics.Of(id, NaceLevel.Division, lang) : null;
+            var establishments = place.PlaceKind is PlaceKind.City or PlaceKind.Municipality ? atlas.Series.OfPlace(id) : null;
             return Page.Render<PlacePage, PlacePageModel>(new(context, place, facts, about, detail.Children, refs, related,
-                IndexSectionModel.For(atlas, place, lang, source), isCity ? OpportunitiesModel.For(atlas, place, lang, source) : null, dynamics));
+                IndexSectionModel.For(atlas, place, lang, source), isCity ? OpportunitiesModel.For(atlas, place, lang, source) : null, dynamics, establishments));
         }
         var sourceFacts = type == EntityType.Source
             ? CatalogueApi.Facts(q.Facts(new FactFilter(Source: id), PageRequest.All).Items, s, atlas.Claims, lang) : [];

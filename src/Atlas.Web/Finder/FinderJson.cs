@@ -55,7 +55,7 @@ public sealed record ComponentJson(double Value, double Percentile, double Weigh
 public sealed record ComponentsJson(ComponentJson Count, ComponentJson Lq, ComponentJson Density, ComponentJson Related, ComponentJson Claims, ComponentJson Index);
 
 /// <summary>A fact about the place in the activity's topics; a contradicted one is shown but not counted.</summary>
-public sealed record ClaimJson(string Fact, string Subject, string Statement, string Status, string Source, bool Counted);
+public sealed record PlaceClaimJson(string Fact, string Subject, string Statement, string Status, string Source, bool Counted);
 
 /// <summary>The municipality in the Atlas index of the same source: its score (0–100), rank, and 5–95 % rank interval over the Monte Carlo replications.</summary>
 public sealed record IndexScoreJson(double Score, int Rank, double MedianRank, double Rank5, double Rank95);
@@ -63,7 +63,7 @@ public sealed record IndexScoreJson(double Score, int Rank, double MedianRank, d
 /// <summary>A municipality ranked for the activity, every component with its value.</summary>
 public sealed record LocationJson(int Rank, string Id, string Label, string Nis, IReadOnlyList<string> Places, double Score, int Count, int Total,
     double? Lq, bool Strong, double Density, int RelatedHere, int RelatedNear, int Claims, IndexScoreJson? Index, ComponentsJson Components,
-    IReadOnlyList<ClaimJson>? ClaimFacts);
+    IReadOnlyList<PlaceClaimJson>? ClaimFacts);
 
 /// <summary>Where to locate an activity: every municipality ranked (the first <c>top</c> listed), with the method and the weights used.</summary>
 public sealed record LocationsJson(ActivityQueryJson Activity, IReadOnlyList<RelatedClassJson> Related, SourceJson Source, WeightsJson Weights,
@@ -93,7 +93,7 @@ public sealed record LocationsJson(ActivityQueryJson Activity, IReadOnlyList<Rel
                 row.Index is { } e ? new IndexScoreJson(Math.Round(e.Score, 2), e.Rank, e.MedianRank, e.Rank5, e.Rank95) : null,
                 new ComponentsJson(Component(row, Atlas.Finder.Component.Count), Component(row, Atlas.Finder.Component.Lq), Component(row, Atlas.Finder.Component.Density),
                     Component(row, Atlas.Finder.Component.Related), Component(row, Atlas.Finder.Component.Claims), Component(row, Atlas.Finder.Component.Index)),
-                row.Claims.Count == 0 ? null : [.. row.Claims.Select(f => new ClaimJson(f.Id, f.Subject, f.Statement.Get(lang), Slugs.Of(f.Status), f.Source,
+                row.Claims.Count == 0 ? null : [.. row.Claims.Select(f => new PlaceClaimJson(f.Id, f.Subject, f.Statement.Get(lang), Slugs.Of(f.Status), f.Source,
                     f.Status != FactStatus.Contradicted))]))]);
     }
 }

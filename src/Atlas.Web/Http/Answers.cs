@@ -42,6 +42,10 @@ public static class Answers
         return new BytesResult(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", (name.Length == 0 ? "atlas" : name) + ".csv");
     }
 
+    /// <summary>A file in a format of its own (a series in SDMX-CSV), with the same ETag and caching headers.</summary>
+    public static IResult Text(HttpContext context, string text, string contentType, string downloadName) =>
+        new BytesResult(Encoding.UTF8.GetBytes(text), contentType, downloadName);
+
     /// <summary>A list as JSON (the page envelope) or CSV (every item).</summary>
     public static IResult List<TItem>(HttpContext context, Page<TItem> page) =>
         Table(context, Envelope(context, page), p => p.Items);

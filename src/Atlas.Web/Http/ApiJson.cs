@@ -10,6 +10,7 @@ using Atlas.Web.Compare;
 using Atlas.Web.Finder;
 using Atlas.Web.Register;
 using Atlas.Web.Search;
+using Atlas.Web.Series;
 
 namespace Atlas.Web.Http;
 
@@ -45,6 +46,14 @@ namespace Atlas.Web.Http;
 [JsonSerializable(typeof(LocationCsvRow))]
 [JsonSerializable(typeof(PartnersJson))]
 [JsonSerializable(typeof(PartnerCsvRow))]
+[JsonSerializable(typeof(PageJson<SeriesSummaryJson>))]
+[JsonSerializable(typeof(SeriesCsvRow))]
+[JsonSerializable(typeof(SeriesDetailJson))]
+[JsonSerializable(typeof(SeriesValueCsvRow))]
+[JsonSerializable(typeof(RevisionsJson))]
+[JsonSerializable(typeof(VintageListJson))]
+[JsonSerializable(typeof(GrowthListJson))]
+[JsonSerializable(typeof(ClaimCheckJson))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;
 
 public static class ApiJson

@@ -63,8 +63,9 @@ public static class Conditional
     private static DateTimeOffset Seconds(DateTimeOffset d) => d.AddTicks(-(d.Ticks % TimeSpan.TicksPerSecond));
 
     /// <summary>
-    /// The date of the data version every answer is made of: the later of the curated data's seeding and the
-    /// register's import; read once per version.
+    /// The date of the data version every answer is made of: the latest of the curated data's seeding, the
+    /// register's import and the series' last import (a series import changes pages too: a client's If-Modified-Since
+    /// must not keep the old one); read once per version.
     /// </summary>
     public static DateTimeOffset? DataDate(AtlasSnapshots snapshots)
     {
@@ -73,6 +74,8 @@ public static class Conditional
             ? r.Derived.Get("imported-at", () => new StrongBox<DateTimeOffset?>(
                 DateTimeOffset.TryParse(r.Info.ImportedAt, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : null)).Value
             : null;
-        return register > curated || curated is null ? register : curated;
+        var series = snapshots.Series.Derived.Get("imported-at", () => new StrongBox<DateTimeOffset?>(
+            snapshots.SeriesStore.Vintages().Select(v => (DateTimeOffset?)v.ImportedAt).Max())).Value;
+        return new[] { curated, register, series }.Max();
     }
 }

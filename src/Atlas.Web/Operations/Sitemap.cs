@@ -11,7 +11,8 @@ namespace Atlas.Web.Operations;
 /// <summary>
 /// The sitemap (sitemaps.org 0.9): every page of the atlas in each of its languages, each with its alternates in the
 /// other languages (hreflang): the addresses its head gives (<see cref="PageContext.In"/>), made absolute as the
-/// protocol requires; and the date of the data version. Search pages are left out: their addresses are endless, and robots.txt keeps crawlers away.
+/// protocol requires; and the date of the data version. The official series are pages too: their list, each series and
+/// the checks of the article's figures. Search pages are left out: their addresses are endless, and robots.txt keeps crawlers away.
 /// </summary>
 public static class Sitemap
 {
@@ -39,6 +40,9 @@ public static class Sitemap
             yield return Links.Scoreboard(fr);
             yield return Links.IndexMethodology(fr);
         }
+        yield return Links.SeriesList(fr);
+        foreach (var series in atlas.Series.List(new Atlas.Store.SeriesFilter())) yield return Links.Series(fr, series.Id);
+        foreach (var claim in atlas.Series.ArticleClaims()) yield return Links.Check(fr, claim.Fact.Id);
     }
 
     /// <summary>The sitemap document for pages served at <paramref name="origin"/>.</summary>

@@ -37,6 +37,11 @@ public static class Links
     public static string Finder(Lang lang) => $"/{lang.Code()}/finder";
     public static string FinderPartners(Lang lang) => $"/{lang.Code()}/finder/partners";
     public static string FinderMethodology(Lang lang) => $"/{lang.Code()}/methodology/finder";
+    public static string SeriesList(Lang lang) => $"/{lang.Code()}/series";
+    /// <summary>A series' page, showing a measure of it (yoy, pop, avg3; its published values when none is given).</summary>
+    public static string Series(Lang lang, string id, string? measure = null) => $"/{lang.Code()}/series/{Uri.EscapeDataString(id)}" + Query(("measure", measure));
+    /// <summary>A fact's figure held against the official series.</summary>
+    public static string Check(Lang lang, string factId) => $"/{lang.Code()}/facts/{Uri.EscapeDataString(factId)}/check";
 
     /// <summary>A query string of the parameters that have a value ("" when none has).</summary>
     public static string Query(params (string Key, string? Value)[] parameters)

@@ -2,11 +2,11 @@ using System.Text.Json.Nodes;
 
 namespace Atlas.Tests.Finder;
 
-/// <summary>The finder on the atlas as shipped: Statbel's data, no register.</summary>
+/// <summary>The finder on the atlas as shipped: Statbel's data, no register (on the PostgreSQL store too: <see cref="FinderStatbelTestsOnPostgres"/>).</summary>
 [Collection(AtlasCollection.Name)]
 public class FinderStatbelTests(AtlasFixture atlas)
 {
-    [Fact]
+    [SkippableFact]
     public async Task Locations_work_on_statbel_and_say_so()
     {
         var json = await atlas.Json("/api/finder/locations?sector=textile&lang=en");
@@ -23,7 +23,7 @@ public class FinderStatbelTests(AtlasFixture atlas)
         Assert.Contains(ghent["claimFacts"]!.AsArray(), f => f!["subject"]!.GetValue<string>() == "ghent");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Partners_and_companies_need_the_register_409_with_how_to_load_it()
     {
         foreach (var path in new[] { "/api/finder/partners?nace=26.51&near=liege", "/api/finder/locations?company=0202.239.951" })
@@ -41,7 +41,25 @@ public class FinderStatbelTests(AtlasFixture atlas)
         Assert.Equal(200, empty);
     }
 
-    [Fact]
+    [SkippableFact]
+    public async Task Postcodes_are_places_to_search_near_and_the_map_is_shaded_by_rank()
+    {
+        // the store's postcode localities: a known postcode is a point (the answer then asks for the register), an unknown one a 400
+        var (known, _, _) = await atlas.Raw("/api/finder/partners?nace=26.51&near=4000");
+        Assert.Equal(409, known);
+        var (unknown, problem, _) = await atlas.Raw("/api/finder/partners?nace=26.51&near=9999");
+        Assert.Equal(400, unknown);
+        Assert.Equal("near", problem!["field"]!.GetValue<string>());
+        Assert.Contains("no Belgian postcode 9999", problem["detail"]!.GetValue<string>());
+        // the store's municipal outlines: every municipality of 2020 shaded by the rank band of the one it lies in today
+        var (status, _, response) = await atlas.Raw("/nl/finder?sector=textile");
+        Assert.Equal(200, status);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(581, System.Text.RegularExpressions.Regex.Count(html, "<path class=\"m b[1-5]\""));
+        Assert.InRange(System.Text.RegularExpressions.Regex.Count(html, "<path class=\"m b1\""), 10, 20);   // ranks 1–10, some merged since 2020
+    }
+
+    [SkippableFact]
     public async Task The_methodology_page_gives_the_default_weights_in_each_language()
     {
         foreach (var lang in new[] { "fr", "nl", "en" })
@@ -54,4 +72,11 @@ public class FinderStatbelTests(AtlasFixture atlas)
             Assert.DoesNotContain("style=", html);
         }
     }
+}
+
+/// <summary>The same tests on the PostgreSQL store.</summary>
+[Collection(Postgres.PostgresAtlasCollection.Name)]
+public sealed class FinderStatbelTestsOnPostgres : FinderStatbelTests
+{
+    public FinderStatbelTestsOnPostgres(Postgres.PostgresAtlasFixture atlas) : base(atlas) => Requires.Postgres();
 }

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using Atlas.Store;
-using Microsoft.Data.Sqlite;
 
 namespace Atlas.Register.Import;
 
@@ -18,19 +16,15 @@ internal sealed class CodeTables(ExtractReader rows, NaceReference nace)
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
-    /// <summary>Replaces both tables with the content of code.csv.</summary>
-    public void Load(SqliteConnection c)
+    /// <summary>Writes both tables from code.csv (into empty tables: a new register, or an update after clearing them).</summary>
+    public void Load(IRegisterRows into)
     {
-        c.Exec("DELETE FROM code; DELETE FROM nace;");
-        using var code = new FastStatement(c, "INSERT OR REPLACE INTO code VALUES (?1, ?2, ?3, ?4)");
+        // a code repeated in the file counts once, as its last row says
+        var codes = new Dictionary<(string Category, string Code, string Language), CodeRow>();
         var labels = new Dictionary<(int Version, string Code), (string? Fr, string? Nl)>();
         rows.Read(KboTables.Code, KboFiles.Code.FullFile, row =>
         {
-            code.Text(1, row.Category);
-            code.Text(2, row.Code);
-            code.Text(3, row.Language);
-            code.Text(4, row.Description);
-            code.Run();
+            codes[(row.Category, row.Code, row.Language)] = row;
             if (row.Category is "Nace2003" or "Nace2008" or "Nace2025")
             {
                 var key = (int.Parse(row.Category[4..]), row.Code);
@@ -44,18 +38,11 @@ internal sealed class CodeTables(ExtractReader rows, NaceReference nace)
             }
             return null;
         });
-        using var ins = new FastStatement(c, "INSERT INTO nace (version, code, level, section, label_fr, label_nl, label_en) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        foreach (var code in codes.Values) into.Insert(code);
         foreach (var ((version, naceCode), (fr, nl)) in labels)
-        {
-            ins.Int(1, version);
-            ins.Text(2, naceCode);
-            ins.Text(3, NaceReference.Level(naceCode));
-            ins.Text(4, naceCode.Length == 1 ? naceCode
-                : naceCode.Length >= 2 && int.TryParse(naceCode[..2], out var division) ? nace.Section(version, division) : null);
-            ins.Text(5, fr);
-            ins.Text(6, nl);
-            ins.Text(7, nace.English(version, naceCode));
-            ins.Run();
-        }
+            into.Insert(new NaceEntry(version, naceCode, NaceReference.Level(naceCode),
+                naceCode.Length == 1 ? naceCode
+                : naceCode.Length >= 2 && int.TryParse(naceCode[..2], out var division) ? nace.Section(version, division) : null,
+                fr, nl, nace.English(version, naceCode)));
     }
 }

@@ -1,47 +1,29 @@
-using Microsoft.Data.Sqlite;
-
 namespace Atlas.Register.Import;
 
 /// <summary>
-/// A full dump, loaded into a new file beside the register that replaces it by an atomic rename only once complete
-/// (<see cref="RegisterFileSwap"/>): a failure at any point leaves the previous register as it was. The new file is
-/// written for speed — journal off, one transaction, indexes and the search index built after the rows — since a
-/// crash costs only the file being built; the specialisation counts are gathered as the rows go by (<see cref="UnitTally"/>).
+/// A full dump, loaded into a new register beside the current one (<see cref="IRegisterBuild"/>) that takes its place
+/// only once complete: a failure at any point leaves the previous register as it was. The specialisation counts are
+/// gathered as the rows go by (<see cref="UnitTally"/>), so that no row is read back.
 /// </summary>
 internal sealed class FullImport(ExtractReader rows, AddressPlacer addresses, CodeTables codes, ImportResult result)
 {
-    public void Run(string registerPath)
+    public void Run(IRegisterTarget target)
     {
-        using var swap = RegisterFileSwap.Begin(registerPath);
-        using (var c = RegisterSql.OpenForWriting(swap.NewFile))
-        {
-            c.Exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -262144;");
-            c.Exec(RegisterSchema.Tables);
-            c.Exec("BEGIN");
-            codes.Load(c);
-            var units = new UnitTally();
-            using (var writer = new RegisterWriter(c)) LoadRows(writer, units);
-            rows.CheckShare();
-            rows.Step(ImportStep.CountingUnits);
-            units.Count().AddTo(c, null);
-            rows.Step(ImportStep.Indexing);
-            c.Exec(RegisterSchema.Indexes);
-            rows.Step(ImportStep.BuildingSearchIndex);
-            c.Exec(RegisterSchema.Search);
-            RegisterMeta.Write(c, rows.Extract, codes.Hash(), result, previous: null, rows.Elapsed);
-            c.Exec("COMMIT");
-            c.Exec($"PRAGMA user_version = {RegisterSchema.Version}");
-            c.Exec("PRAGMA locking_mode = NORMAL; PRAGMA journal_mode = DELETE;");
-            c.Exec("ANALYZE");
-        }
-        SqliteConnection.ClearAllPools();
+        using var build = target.BeginFull();
+        codes.Load(build.Rows);
+        var units = new UnitTally();
+        LoadRows(build.Rows, units);
+        rows.CheckShare();
+        rows.Step(ImportStep.CountingUnits);
+        result.DuplicateActivities += build.Finish(units.Count(),
+            () => RegisterMeta.Values(rows.Extract, codes.Hash(), result, previous: null, rows.Elapsed), rows.Step);
         rows.Step(ImportStep.ReplacingRegister);
-        result.PreviousExtract = RegisterMeta.ReadExtractNumber(registerPath);
-        swap.Replace();
+        result.PreviousExtract = target.ExtractNumber;
+        build.Replace();
     }
 
     /// <summary>Every data file, enterprises first: the establishments, addresses and activities that follow are tallied against them.</summary>
-    private void LoadRows(RegisterWriter writer, UnitTally units)
+    private void LoadRows(IRegisterRows writer, UnitTally units)
     {
         rows.Read(KboTables.Enterprise, KboFiles.Enterprise.FullFile, e =>
         {

@@ -1,17 +1,23 @@
 namespace Atlas.Register.Import;
 
 /// <summary>
-/// Imports a KBO/BCE Open Data extract into the register's own SQLite file: a full dump with <see cref="FullImport"/>
-/// (a new file that replaces the register once complete), a daily update with <see cref="UpdateImport"/> (one
-/// transaction on the register), as the extract's meta.csv says. Both read the files through
+/// Imports a KBO/BCE Open Data extract into a register (<see cref="IRegisterTarget"/>: the SQLite file beside the
+/// database, or a server's schema): a full dump with <see cref="FullImport"/> (a new register that replaces the
+/// current one once complete), a daily update with <see cref="UpdateImport"/> (one transaction on the register), as
+/// the extract's meta.csv says. Both read the files through
 /// <see cref="ExtractReader"/>: malformed rows are counted and reported as <c>file:line: problem</c>, and past the
 /// threshold the import stops and nothing changes. A wrong header, a truncated file or a missing file stops it at once.
 /// </summary>
 public static class RegisterImporter
 {
-    /// <summary>Imports the extract at <paramref name="extractPath"/> (a folder or a zip) into <paramref name="registerPath"/>.</summary>
+    /// <summary>Imports the extract at <paramref name="extractPath"/> (a folder or a zip) into the register file <paramref name="registerPath"/>.</summary>
     /// <exception cref="RegisterImportException">the extract cannot be imported; the register is unchanged.</exception>
-    public static ImportResult Import(string extractPath, string registerPath, string dataDir, ImportOptions? options = null)
+    public static ImportResult Import(string extractPath, string registerPath, string dataDir, ImportOptions? options = null) =>
+        Import(extractPath, new SqliteRegisterTarget(registerPath), dataDir, options);
+
+    /// <summary>Imports the extract at <paramref name="extractPath"/> (a folder or a zip) into <paramref name="target"/>.</summary>
+    /// <exception cref="RegisterImportException">the extract cannot be imported; the register is unchanged.</exception>
+    public static ImportResult Import(string extractPath, IRegisterTarget target, string dataDir, ImportOptions? options = null)
     {
         options ??= new ImportOptions();
         KboExtract extract;
@@ -28,15 +34,14 @@ public static class RegisterImporter
             var missing = extract.MissingFiles();
             if (missing.Count > 0)
                 throw new RegisterImportException($"{extractPath}: this {extract.Meta.TypeName} extract lacks {string.Join(", ", missing)}: it is incomplete; download it again. The register was not changed.");
-            registerPath = Path.GetFullPath(registerPath);
-            var result = new ImportResult { Meta = extract.Meta, RegisterPath = registerPath };
+            var result = new ImportResult { Meta = extract.Meta, RegisterPath = target.Location };
             var rows = new ExtractReader(extract, options, result);
             var addresses = new AddressPlacer(PostcodeResolver.Load(dataDir), result);
             var codes = new CodeTables(rows, NaceReference.Load(dataDir));
             try
             {
-                if (extract.Meta.Type == ExtractType.Full) new FullImport(rows, addresses, codes, result).Run(registerPath);
-                else new UpdateImport(rows, addresses, codes, options, result).Run(registerPath);
+                if (extract.Meta.Type == ExtractType.Full) new FullImport(rows, addresses, codes, result).Run(target);
+                else new UpdateImport(rows, addresses, codes, options, result).Run(target);
             }
             catch (KboFormatException e)
             {

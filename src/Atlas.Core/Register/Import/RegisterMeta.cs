@@ -1,5 +1,7 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
+using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace Atlas.Register.Import;
@@ -15,7 +17,7 @@ public static class RegisterMeta
         {
             using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
             c.Open();
-            return Read(c, "extract_number") is { } s && int.TryParse(s, out var n) ? n : null;
+            return Read(c, null, "extract_number") is { } s && int.TryParse(s, out var n) ? n : null;
         }
         catch (SqliteException)
         {
@@ -23,16 +25,11 @@ public static class RegisterMeta
         }
     }
 
-    internal static string? Read(SqliteConnection c, string key)
-    {
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT value FROM meta WHERE key = $k";
-        cmd.Parameters.AddWithValue("$k", key);
-        return cmd.ExecuteScalar() as string;
-    }
+    internal static string? Read(DbConnection c, DbTransaction? tx, string key) =>
+        c.ExecuteScalar<string?>("SELECT value FROM meta WHERE key = @key", new { key }, tx);
 
-    /// <summary>Records the extract just imported (and, for an update, the extract the register held before), and how long the import has taken.</summary>
-    internal static void Write(SqliteConnection c, KboExtract extract, string codeHash, ImportResult result, int? previous, TimeSpan elapsed)
+    /// <summary>What the register records of the extract just imported (and, for an update, of the extract the register held before), and how long the import has taken.</summary>
+    internal static IReadOnlyDictionary<string, string> Values(KboExtract extract, string codeHash, ImportResult result, int? previous, TimeSpan elapsed)
     {
         var m = extract.Meta;
         var values = new Dictionary<string, string?>
@@ -53,14 +50,13 @@ public static class RegisterMeta
             values["addresses"] = JsonSerializer.Serialize(new { resolved = result.AddressesResolved, abroad = result.AddressesAbroad, unresolved = result.AddressesUnresolved });
         }
         if (previous is not null) values["previous_extract_number"] = previous.Value.ToString(CultureInfo.InvariantCulture);
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "INSERT INTO meta (key, value) VALUES ($k, $v) ON CONFLICT (key) DO UPDATE SET value = excluded.value";
-        var (k, v) = (cmd.Parameters.Add("$k", SqliteType.Text), cmd.Parameters.Add("$v", SqliteType.Text));
+        return values.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!);
+    }
+
+    /// <summary>Writes meta values (on either store), replacing those of the same keys.</summary>
+    public static void Write(DbConnection c, DbTransaction? tx, IReadOnlyDictionary<string, string> values)
+    {
         foreach (var (key, value) in values)
-        {
-            if (value is null) continue;
-            (k.Value, v.Value) = (key, value);
-            cmd.ExecuteNonQuery();
-        }
+            c.Execute("INSERT INTO meta (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value", new { key, value }, tx);
     }
 }

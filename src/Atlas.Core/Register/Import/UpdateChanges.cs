@@ -1,5 +1,4 @@
 using Atlas.Model;
-using Microsoft.Data.Sqlite;
 
 namespace Atlas.Register.Import;
 
@@ -48,7 +47,7 @@ internal sealed record UpdateChanges(
     /// inserts, whose addresses or activities it changes, and the enterprises of such establishments (an enterprise
     /// is present where its establishments are), before and after.
     /// </summary>
-    public HashSet<long> AffectedUnits(SqliteConnection c)
+    public HashSet<long> AffectedUnits(IRegisterUpdate u)
     {
         var units = new HashSet<long>();
         foreach (var key in Enterprises.Deletes.Concat(Establishments.Deletes).Concat(Addresses.Deletes).Concat(Activities.Deletes))
@@ -58,13 +57,11 @@ internal sealed record UpdateChanges(
         foreach (var a in Addresses.Inserts) units.Add(a.Entity);
         foreach (var a in Activities.Inserts) units.Add(a.Entity);
         var establishments = units.Where(n => !KboDigits.IsEnterprise(n)).ToList();
-        using (var cmd = c.CreateCommand())
+        using (var cmd = u.Command("SELECT enterprise FROM establishment WHERE number = @n", ("n", 0L)))
         {
-            cmd.CommandText = "SELECT enterprise FROM establishment WHERE number = $n";
-            var p = cmd.Parameters.Add("$n", SqliteType.Integer);
             foreach (var s in establishments)
             {
-                p.Value = s;
+                cmd.Parameters[0].Value = s;
                 if (cmd.ExecuteScalar() is long e) units.Add(e);
             }
         }

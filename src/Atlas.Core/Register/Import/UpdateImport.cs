@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Atlas.Register.Import;
 
@@ -10,56 +10,49 @@ namespace Atlas.Register.Import;
 /// </summary>
 internal sealed class UpdateImport(ExtractReader rows, AddressPlacer addresses, CodeTables codes, ImportOptions options, ImportResult result)
 {
-    public void Run(string registerPath)
+    public void Run(IRegisterTarget target)
     {
-        var stored = CheckRegister(registerPath);
+        var stored = CheckRegister(target);
         result.PreviousExtract = stored;
 
         var changes = UpdateChanges.Read(rows);
         rows.CheckShare();
 
-        using var c = RegisterSql.OpenForWriting(registerPath);
-        c.Exec("PRAGMA journal_mode = DELETE; PRAGMA synchronous = NORMAL;");
-        // one transaction, opened in SQL so that every statement of this connection runs inside it
-        c.Exec("BEGIN IMMEDIATE");
-        try
+        using var u = target.BeginUpdate();
+        // the units whose counts may change: subtract what they count now, apply, add what they count after
+        var units = changes.AffectedUnits(u);
+        result.UnitsTouched = units.Count;
+        var counts = new SpecCounts();
+        foreach (var n in units)
+            if (SpecCounts.ProfileFromStore(u.Connection, u.Transaction, n) is { } p) counts.Add(p, -1);
+        Apply(u, changes);
+        foreach (var n in units)
+            if (SpecCounts.ProfileFromStore(u.Connection, u.Transaction, n) is { } p) counts.Add(p, +1);
+        counts.AddTo(u.Connection, u.Transaction);
+        // code.csv holds the complete code tables; most updates carry them unchanged, so they are rewritten only
+        // when their content differs from what the register holds
+        var codeHash = codes.Hash();
+        if (codeHash != RegisterMeta.Read(u.Connection, u.Transaction, "code_hash"))
         {
-            // the units whose counts may change: subtract what they count now, apply, add what they count after
-            var units = changes.AffectedUnits(c);
-            result.UnitsTouched = units.Count;
-            var counts = new SpecCounts();
-            foreach (var n in units)
-                if (SpecCounts.ProfileFromStore(c, null, n) is { } p) counts.Add(p, -1);
-            Apply(c, changes);
-            foreach (var n in units)
-                if (SpecCounts.ProfileFromStore(c, null, n) is { } p) counts.Add(p, +1);
-            counts.AddTo(c, null);
-            // code.csv holds the complete code tables; most updates carry them unchanged, so they are rewritten only
-            // when their content differs from what the register holds
-            var codeHash = codes.Hash();
-            if (codeHash != RegisterMeta.Read(c, "code_hash")) codes.Load(c);
-            RegisterMeta.Write(c, rows.Extract, codeHash, result, stored, rows.Elapsed);
-            rows.CheckShare();
-            c.Exec("COMMIT");
+            u.Exec("DELETE FROM code");
+            u.Exec("DELETE FROM nace");
+            codes.Load(u.Rows);
         }
-        catch
-        {
-            c.Exec("ROLLBACK");
-            throw;
-        }
-        SqliteConnection.ClearAllPools();
+        RegisterMeta.Write(u.Connection, u.Transaction, RegisterMeta.Values(rows.Extract, codeHash, result, stored, rows.Elapsed));
+        rows.CheckShare();
+        u.Commit();
     }
 
     /// <summary>The extract number of the register the update applies to; refuses a missing or unusable register and an update that is not newer.</summary>
-    private int CheckRegister(string registerPath)
+    private int CheckRegister(IRegisterTarget target)
     {
-        if (!File.Exists(registerPath))
-            throw new RegisterImportException($"there is no register at {registerPath} yet: an update applies to a full dump, so import a full extract (KboOpenData_NNNN_…_Full.zip) first. Nothing was changed.",
+        if (!target.Exists)
+            throw new RegisterImportException($"there is no register at {target.Location} yet: an update applies to a full dump, so import a full extract (KboOpenData_NNNN_…_Full.zip) first. Nothing was changed.",
                 reason: ImportRefusal.NoRegister);
-        if (new RegisterStore(registerPath).Problem is { } problem)
+        if (target.Problem is { } problem)
             throw new RegisterImportException($"{problem}: an update cannot be applied to it. Nothing was changed.");
-        var stored = RegisterMeta.ReadExtractNumber(registerPath)
-            ?? throw new RegisterImportException($"{registerPath} holds no complete register (no extract number): import a full extract again. Nothing was changed.");
+        var stored = target.ExtractNumber
+            ?? throw new RegisterImportException($"{target.Location} holds no complete register (no extract number): import a full extract again. Nothing was changed.");
         var number = rows.Extract.Meta.Number;
         if (number <= stored && !options.Force)
             throw new RegisterImportException($"update extract {number} is not newer than the register's extract {stored}: it was applied already or is out of order, so it was not applied. " +
@@ -68,72 +61,67 @@ internal sealed class UpdateImport(ExtractReader rows, AddressPlacer addresses, 
     }
 
     /// <summary>Each table in the order of <see cref="KboFiles.Data"/>: its listed rows deleted, then its new rows inserted.</summary>
-    private void Apply(SqliteConnection c, UpdateChanges ch)
+    private void Apply(IRegisterUpdate u, UpdateChanges ch)
     {
-        using var writer = new RegisterWriter(c);
+        var writer = u.Rows;
 
         // a number inserted while it is already there (an update forced again) replaces its row
-        Delete(c, "enterprise", "number", ch.Enterprises.Deletes);
+        Delete(u, "enterprise", "number", ch.Enterprises.Deletes);
         foreach (var e in ch.Enterprises.Inserts)
-            if (!writer.Insert(e)) { Replace(c, "enterprise", "number", e.Number); writer.Insert(e); }
-        Delete(c, "establishment", "number", ch.Establishments.Deletes);
+            if (!writer.Insert(e)) { Replace(u, "enterprise", "number", e.Number); writer.Insert(e); }
+        Delete(u, "establishment", "number", ch.Establishments.Deletes);
         foreach (var e in ch.Establishments.Inserts)
-            if (!writer.Insert(e)) { Replace(c, "establishment", "number", e.Number); writer.Insert(e); }
-        Delete(c, "branch", "id", ch.Branches.Deletes);
+            if (!writer.Insert(e)) { Replace(u, "establishment", "number", e.Number); writer.Insert(e); }
+        Delete(u, "branch", "id", ch.Branches.Deletes);
         foreach (var b in ch.Branches.Inserts)
-            if (!writer.Insert(b)) { Replace(c, "branch", "id", b.Id); writer.Insert(b); }
+            if (!writer.Insert(b)) { Replace(u, "branch", "id", b.Id); writer.Insert(b); }
 
         // the rows of these tables are a set: a row already there (an update applied again) is not added twice
-        Delete(c, "denomination", "entity", ch.Denominations.Deletes);
-        using (var present = Present(c, "denomination", "entity", "language", "type", "name"))
+        Delete(u, "denomination", "entity", ch.Denominations.Deletes);
+        using (var present = Present(u, "denomination", "entity", "language", "type", "name"))
             foreach (var d in ch.Denominations.Inserts)
-                if (!present.Has(d.Entity, d.Language, d.Type, d.Name)) writer.Insert(d);
-        Delete(c, "address", "entity", ch.Addresses.Deletes);
-        using (var present = Present(c, "address", "entity", "type", "country_nl", "country_fr", "zipcode", "municipality_nl", "municipality_fr",
+                if (!present.Has(d.Entity, (long)d.Language, d.Type, d.Name)) writer.Insert(d);
+        Delete(u, "address", "entity", ch.Addresses.Deletes);
+        using (var present = Present(u, "address", "entity", "type", "country_nl", "country_fr", "zipcode", "municipality_nl", "municipality_fr",
                    "street_nl", "street_fr", "house_number", "box", "extra_address_info", "date_striking_off"))
             foreach (var a in ch.Addresses.Inserts)
                 if (!present.Has(a.Entity, a.Type, a.CountryNl, a.CountryFr, a.Zipcode, a.MunicipalityNl, a.MunicipalityFr, a.StreetNl, a.StreetFr,
-                        a.HouseNumber, a.Box, a.ExtraAddressInfo, a.DateStrikingOff is { } d ? RegisterWriter.Iso(d) : null))
+                        a.HouseNumber, a.Box, a.ExtraAddressInfo, a.DateStrikingOff is { } d ? RegisterDates.Iso(d) : null))
                     writer.Insert(a, addresses.Place(a));
-        Delete(c, "contact", "entity", ch.Contacts.Deletes);
-        using (var present = Present(c, "contact", "entity", "entity_contact", "contact_type", "value"))
+        Delete(u, "contact", "entity", ch.Contacts.Deletes);
+        using (var present = Present(u, "contact", "entity", "entity_contact", "contact_type", "value"))
             foreach (var ct in ch.Contacts.Inserts)
                 if (!present.Has(ct.Entity, ct.EntityContact, ct.ContactType, ct.Value)) writer.Insert(ct);
 
-        // the store keeps one of activity rows repeated exactly (INSERT OR IGNORE): they are counted
-        Delete(c, "activity", "entity", ch.Activities.Deletes);
+        // the store keeps one of activity rows repeated exactly: they are counted
+        Delete(u, "activity", "entity", ch.Activities.Deletes);
         foreach (var a in ch.Activities.Inserts)
             if (!writer.Insert(a)) result.DuplicateActivities++;
     }
 
-    private static void Delete(SqliteConnection c, string table, string key, List<long> keys)
+    private static void Delete(IRegisterUpdate u, string table, string key, List<long> keys)
     {
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = $"DELETE FROM {table} WHERE {key} = $k";
-        var p = cmd.Parameters.Add("$k", SqliteType.Integer);
+        using var cmd = u.Command($"DELETE FROM {table} WHERE {key} = @k", ("k", 0L));
         foreach (var k in keys)
         {
-            p.Value = k;
+            cmd.Parameters[0].Value = k;
             cmd.ExecuteNonQuery();
         }
     }
 
-    private void Replace(SqliteConnection c, string table, string key, long number)
+    private void Replace(IRegisterUpdate u, string table, string key, long number)
     {
         result.Replaced++;
-        c.Exec($"DELETE FROM {table} WHERE {key} = {number}");
+        u.Exec($"DELETE FROM {table} WHERE {key} = @k", ("k", number));
     }
 
-    private PresentQuery Present(SqliteConnection c, string table, params string[] columns)
-    {
-        var cmd = c.CreateCommand();
-        cmd.CommandText = $"SELECT 1 FROM {table} WHERE {string.Join(" AND ", columns.Select((col, i) => $"{col} IS $p{i}"))} LIMIT 1";
-        for (var i = 0; i < columns.Length; i++) cmd.Parameters.Add(new SqliteParameter($"$p{i}", null));
-        return new PresentQuery(cmd, result);
-    }
+    private PresentQuery Present(IRegisterUpdate u, string table, params string[] columns) =>
+        // IS NOT DISTINCT FROM: a missing value matches a missing value (SQLite and PostgreSQL both say it so)
+        new(u.Command($"SELECT 1 FROM {table} WHERE {string.Join(" AND ", columns.Select((col, i) => $"{col} IS NOT DISTINCT FROM @p{i}"))} LIMIT 1",
+            columns.Select((_, i) => ($"p{i}", (object?)null)).ToArray()), result);
 
     /// <summary>Asks whether the very same row is in a table already (and counts it when it is).</summary>
-    private sealed class PresentQuery(SqliteCommand cmd, ImportResult result) : IDisposable
+    private sealed class PresentQuery(DbCommand cmd, ImportResult result) : IDisposable
     {
         public bool Has(params object?[] values)
         {

@@ -5,15 +5,17 @@ using Microsoft.Data.Sqlite;
 namespace Atlas.Register.Import;
 
 /// <summary>
-/// Writes register rows into the store with prepared statements, the same way for a full load and for an update.
-/// Returns false where the store refuses a row (a number already there).
+/// Writes register rows into the SQLite file through prepared statements driven by SQLite's C interface (the hot
+/// loop of a full load), the same way for a full load and an update. Returns false where the file refuses a row.
 /// </summary>
-public sealed class RegisterWriter : IDisposable
+internal sealed class SqliteRegisterRows : IRegisterRows
 {
-    private readonly FastStatement _enterprise, _establishment, _branch, _denomination, _address, _contact, _activity;
+    private readonly FastStatement _code, _nace, _enterprise, _establishment, _branch, _denomination, _address, _contact, _activity;
 
-    public RegisterWriter(SqliteConnection c)
+    public SqliteRegisterRows(SqliteConnection c)
     {
+        _code = new(c, "INSERT OR REPLACE INTO code VALUES (?1, ?2, ?3, ?4)");
+        _nace = new(c, "INSERT INTO nace (version, code, level, section, label_fr, label_nl, label_en) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
         _enterprise = new(c, "INSERT INTO enterprise VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
         _establishment = new(c, "INSERT INTO establishment VALUES (?1, ?2, ?3)");
         _branch = new(c, "INSERT INTO branch VALUES (?1, ?2, ?3)");
@@ -23,7 +25,26 @@ public sealed class RegisterWriter : IDisposable
         _activity = new(c, "INSERT OR IGNORE INTO activity VALUES (?1, ?2, ?3, ?4, ?5)");
     }
 
-    public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public void Insert(CodeRow code)
+    {
+        _code.Text(1, code.Category);
+        _code.Text(2, code.Code);
+        _code.Text(3, code.Language);
+        _code.Text(4, code.Description);
+        _code.Run();
+    }
+
+    public void Insert(NaceEntry n)
+    {
+        _nace.Int(1, n.Version);
+        _nace.Text(2, n.Code);
+        _nace.Text(3, n.Level);
+        _nace.Text(4, n.Section);
+        _nace.Text(5, n.Fr);
+        _nace.Text(6, n.Nl);
+        _nace.Text(7, n.En);
+        _nace.Run();
+    }
 
     public bool Insert(in EnterpriseRow e)
     {
@@ -33,14 +54,14 @@ public sealed class RegisterWriter : IDisposable
         _enterprise.Text(4, e.TypeOfEnterprise);
         _enterprise.Text(5, e.JuridicalForm);
         _enterprise.Text(6, e.JuridicalFormCac);
-        _enterprise.Text(7, Iso(e.StartDate));
+        _enterprise.Text(7, RegisterDates.Iso(e.StartDate));
         return _enterprise.Run();
     }
 
     public bool Insert(in EstablishmentRow e)
     {
         _establishment.Int(1, e.Number);
-        _establishment.Text(2, Iso(e.StartDate));
+        _establishment.Text(2, RegisterDates.Iso(e.StartDate));
         _establishment.Int(3, e.Enterprise);
         return _establishment.Run();
     }
@@ -48,7 +69,7 @@ public sealed class RegisterWriter : IDisposable
     public bool Insert(in BranchRow b)
     {
         _branch.Int(1, b.Id);
-        _branch.Text(2, Iso(b.StartDate));
+        _branch.Text(2, RegisterDates.Iso(b.StartDate));
         _branch.Int(3, b.Enterprise);
         return _branch.Run();
     }
@@ -77,7 +98,7 @@ public sealed class RegisterWriter : IDisposable
         _address.Text(10, a.HouseNumber);
         _address.Text(11, a.Box);
         _address.Text(12, a.ExtraAddressInfo);
-        _address.Text(13, a.DateStrikingOff is { } d ? Iso(d) : null);
+        _address.Text(13, a.DateStrikingOff is { } d ? RegisterDates.Iso(d) : null);
         if (nis > 0) _address.Int(14, nis);
         else _address.Null(14);
         return _address.Run();
@@ -113,6 +134,12 @@ public sealed class RegisterWriter : IDisposable
 
     public void Dispose()
     {
-        foreach (var s in new[] { _enterprise, _establishment, _branch, _denomination, _address, _contact, _activity }) s.Dispose();
+        foreach (var s in new[] { _code, _nace, _enterprise, _establishment, _branch, _denomination, _address, _contact, _activity }) s.Dispose();
     }
+}
+
+/// <summary>Dates as the register stores them: ISO text.</summary>
+public static class RegisterDates
+{
+    public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
