@@ -84,9 +84,10 @@ internal sealed class PartnerIndex
             if (a.Class < 0 || EnterpriseOf(a.Entity) is not (var e and >= 0) || start[e] == start[e + 1]) continue;
             (lists.TryGetValue(a.Class, out var list) ? list : lists[a.Class] = []).Add(e * 2 + (a.Main ? 1 : 0));
         }
-        // … then under each locality where it has a unit
+        // … then under each locality where it has a unit (counting sorts: each locality's entries stay ascending)
+        var (placeStart, places) = DistinctLocalities(start, unitLocality);
         var byClass = new Dictionary<int, ClassList>(lists.Count);
-        var unitLocalities = new HashSet<short>();
+        var cursor = new int[localities.All.Count];
         foreach (var (cls, list) in lists)
         {
             list.Sort();
@@ -96,20 +97,32 @@ internal sealed class PartnerIndex
                 if (kept.Count > 0 && kept[^1] / 2 == x / 2) kept[^1] |= x & 1;
                 else kept.Add(x);
             }
-            var pairs = new List<(short Locality, int Entry)>(kept.Count);
-            foreach (var x in kept)
-            {
-                unitLocalities.Clear();
-                for (var u = start[x >> 1]; u < start[(x >> 1) + 1]; u++)
-                    if (unitLocalities.Add(unitLocality[u])) pairs.Add((unitLocality[u], x));
-            }
-            pairs.Sort();
             var classStart = new int[localities.All.Count + 1];
-            foreach (var (l, _) in pairs) classStart[l + 1]++;
+            foreach (var x in kept)
+                for (var p = placeStart[x >> 1]; p < placeStart[(x >> 1) + 1]; p++) classStart[places[p] + 1]++;
             for (var l = 0; l < localities.All.Count; l++) classStart[l + 1] += classStart[l];
-            byClass[cls] = new ClassList(classStart, pairs.Select(p => p.Entry).ToArray());
+            Array.Copy(classStart, cursor, cursor.Length);
+            var entries = new int[classStart[^1]];
+            foreach (var x in kept)
+                for (var p = placeStart[x >> 1]; p < placeStart[(x >> 1) + 1]; p++) entries[cursor[places[p]]++] = x;
+            byClass[cls] = new ClassList(classStart, entries);
         }
         return new PartnerIndex(enterprises, estCount, start, unitLocality, unitNis, byClass);
+    }
+
+    /// <summary>Each enterprise's distinct unit localities: those of enterprise e are <c>Places[Start[e]..Start[e + 1]]</c>.</summary>
+    private static (int[] Start, short[] Places) DistinctLocalities(int[] unitStart, short[] unitLocality)
+    {
+        var start = new int[unitStart.Length];
+        var places = new List<short>(unitLocality.Length);
+        for (var e = 0; e + 1 < unitStart.Length; e++)
+        {
+            var first = places.Count;
+            for (var u = unitStart[e]; u < unitStart[e + 1]; u++)
+                if (places.IndexOf(unitLocality[u], first) < 0) places.Add(unitLocality[u]);
+            start[e + 1] = places.Count;
+        }
+        return (start, places.ToArray());
     }
 
     /// <summary>
