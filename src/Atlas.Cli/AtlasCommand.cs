@@ -11,7 +11,7 @@ using Atlas.Diagnostics;
 
 namespace Atlas.Cli;
 
-/// <summary>The <c>atlas</c> command: serve, validate, get, export. Exit codes: 0 ok, 1 bad data or a failed request, 2 store error.</summary>
+/// <summary>The <c>atlas</c> command: serve, validate, get, export (and import, find, complexity, composite in their files). Exit codes: 0 ok, 1 bad data or a failed request, 2 store error.</summary>
 public static class AtlasCommand
 {
     internal static readonly Option<string?> Db = new("--db")
@@ -39,6 +39,7 @@ public static class AtlasCommand
         root.Subcommands.Add(CompositeCommand.Build());
         root.Subcommands.Add(ComplexityCommand.Build());
         root.Subcommands.Add(ImportCommand.Build());
+        root.Subcommands.Add(FindCommand.Build());
         root.Subcommands.Add(StoreChoice.Migrate());
         root.Subcommands.Add(SeriesCommands.FetchGroup());
         return root;
@@ -170,10 +171,10 @@ public static class AtlasCommand
         return command;
     }
 
-    private static int ExitCode { get; set; }
+    internal static int ExitCode { get; private set; }
 
     /// <summary>Validates and seeds the store if the data changed; prints what is wrong and returns null if it cannot.</summary>
-    private static AtlasServices? Prepare(ParseResult parse, TextWriter log)
+    internal static AtlasServices? Prepare(ParseResult parse, TextWriter log)
     {
         var (atlas, code) = StoreChoice.Prepare(parse, log);
         ExitCode = code;

@@ -5,6 +5,7 @@ using Atlas.Companies;
 using Atlas.Compare;
 using Atlas.Complexity;
 using Atlas.Dynamics;
+using Atlas.Finder;
 using Atlas.Register;
 using Atlas.Search;
 using Atlas.Series;
@@ -33,6 +34,7 @@ public sealed class AtlasServices
         Series = new SeriesQueries(Snapshots);
         Index = new AtlasIndexQueries(Snapshots, Series);
         Dynamics = new DynamicsQueries(Snapshots);
+        Finder = new FinderQueries(Snapshots, Companies, Index);
     }
 
     /// <summary>The embedded stores: the SQLite database and the files beside it (atlas.db → atlas.register.db, atlas.series.db).</summary>
@@ -53,4 +55,5 @@ public sealed class AtlasServices
     public AtlasIndexQueries Index { get; }
     public DynamicsQueries Dynamics { get; }
     public SeriesQueries Series { get; }
+    public FinderQueries Finder { get; }
 }

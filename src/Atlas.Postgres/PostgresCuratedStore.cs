@@ -52,13 +52,7 @@ public sealed class PostgresCuratedStore(NpgsqlDataSource db, string location) :
             c.Execute("DELETE FROM entities; DELETE FROM facts; DELETE FROM search; DELETE FROM statbel_vat; DELETE FROM statbel_nace; DELETE FROM statbel_population;", transaction: tx);
             CopyCurated(c, data);
             if (data.Statbel is { } statbel) CopyStatbel(c, statbel);
-            foreach (var (key, value) in new[]
-                     {
-                         ("map", data.Map is null ? "" : JsonSerializer.Serialize(data.Map)),
-                         ("atlas_index", data.IndexDefinition ?? ""),
-                         ("data_hash", data.ContentHash),
-                         ("seeded_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)),
-                     })
+            foreach (var (key, value) in CuratedRows.Meta(data))
                 c.Execute("INSERT INTO meta (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value", new { key, value }, tx);
             tx.Commit();
         }

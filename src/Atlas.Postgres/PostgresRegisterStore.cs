@@ -98,6 +98,11 @@ public sealed class PostgresRegisterStore : IRegisterStore
 
     public IRegisterSession Open() => new RegisterSession(Connect(), FindNames);
 
+    public IEnumerable<long> EnterpriseNumbers() => RegisterReads.EnterpriseNumbers(Connect);
+    public IEnumerable<(long Number, long Enterprise)> EstablishmentEnterprises() => RegisterReads.EstablishmentEnterprises(Connect);
+    public IEnumerable<UnitAddress> UnitAddresses() => RegisterReads.UnitAddresses(Connect);
+    public IEnumerable<UnitClass> UnitClasses(int naceVersion) => RegisterReads.UnitClasses(Connect, naceVersion);
+
     /// <summary>
     /// Names holding every term, the last as a prefix, best first: the terms are folded letters and digits passed as
     /// parameters (no input is read as query syntax), matched in the plain, accent-folded configuration.

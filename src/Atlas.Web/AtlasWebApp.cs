@@ -3,6 +3,7 @@ using Atlas.Claims;
 using Atlas.Companies;
 using Atlas.Compare;
 using Atlas.Complexity;
+using Atlas.Finder;
 using Atlas.Search;
 using Atlas.Snapshots;
 using Atlas.Specialisation;
@@ -11,6 +12,7 @@ using Atlas.Web.Analytics;
 using Atlas.Web.AtlasIndex;
 using Atlas.Web.Catalogue;
 using Atlas.Web.Compare;
+using Atlas.Web.Finder;
 using Atlas.Web.Home;
 using Atlas.Web.Http;
 using Atlas.Web.Operations;
@@ -49,7 +51,7 @@ public static class AtlasWebApp
         services.AddSingleton(atlas).AddSingleton(atlas.Snapshots)
             .AddSingleton(atlas.Entities).AddSingleton(atlas.Search).AddSingleton(atlas.Compare).AddSingleton(atlas.Companies)
             .AddSingleton(atlas.Specialisation).AddSingleton(atlas.Claims).AddSingleton(atlas.Complexity).AddSingleton(atlas.Index)
-            .AddSingleton(atlas.Dynamics).AddSingleton(atlas.Series);
+            .AddSingleton(atlas.Dynamics).AddSingleton(atlas.Series).AddSingleton(atlas.Finder);
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         // write letters as letters (Liège, not Li&#xE8;ge): smaller pages, still encoded wherever HTML needs it
@@ -123,6 +125,7 @@ public static class AtlasWebApp
         api.MapComplexityApi();
         api.MapIndexApi();
         api.MapDynamicsApi();
+        api.MapFinderApi();
         api.MapSeriesApi();
 
         app.MapHomePages();
@@ -131,6 +134,7 @@ public static class AtlasWebApp
         app.MapComparePages();
         app.MapComplexityPages();
         app.MapIndexPages();
+        app.MapFinderPages();
         app.MapSeriesPages();
         return app;
     }
@@ -177,6 +181,7 @@ public static class AtlasWebApp
             $"{merged.Message}; the register places its addresses in /api/places/{merged.Place.MergedInto}"),
         NoRegisterException none => (StatusCodes.Status409Conflict, "No enterprise register loaded", none.Message),
         UnknownSourceException unknown => (StatusCodes.Status400BadRequest, "Unknown source", unknown.Message),
+        FinderInputException input => (StatusCodes.Status400BadRequest, $"Invalid {input.Field}", $"{input.Field}: {input.Message}."),
         BadHttpRequestException bad => (bad.StatusCode, "Bad request", "The request could not be read."),
         // the database is down or restarting: say so and when to come back, without the driver's message (it names the server)
         _ when StoreUnavailableException.IsUnavailable(error) => (StatusCodes.Status503ServiceUnavailable, "Service unavailable",
@@ -209,7 +214,9 @@ public static class AtlasWebApp
             return;
         }
         if (error is NoRegisterException noRegister) { await Problems.NoRegister(noRegister.Problem).ExecuteAsync(context); return; }
-        await Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(context);
+        // the field at fault, for a client to point at
+        var extensions = error is FinderInputException input ? new Dictionary<string, object?> { ["field"] = input.Field } : null;
+        await Results.Problem(statusCode: status, title: title, detail: detail, extensions: extensions).ExecuteAsync(context);
     }
 
     private static bool IsPagePath(PathString path) =>

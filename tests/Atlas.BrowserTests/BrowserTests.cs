@@ -120,6 +120,27 @@ public class BrowserTests(BrowserFixture fixture)
     }, javaScript: false);
 
     [SkippableFact]
+    public Task The_finder_form_ranks_the_municipalities_without_javascript() => Visit(async (page, requests) =>
+    {
+        await page.GotoAsync("/en/finder");
+        await page.Locator("select[name=sector]").SelectOptionAsync("textile");
+        // a technology that no NACE class captures is listed but cannot be chosen
+        Assert.NotNull(await page.Locator("select[name=technology] option[value=blockchain]").GetAttributeAsync("disabled"));
+        await page.Locator("input[name=wClaims]").FillAsync("0");
+        await page.Locator("input[name=wIndex]").FillAsync("15");
+        await page.Locator("form.finder-form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync("**/en/finder?**sector=textile**");
+        Assert.Equal("The activity: Textiles", await page.Locator("#activity-title").InnerTextAsync());
+        Assert.Equal(50, await page.Locator("table.finder-table tbody tr").CountAsync());
+        Assert.True(await page.Locator("figure.finder-map svg path.b1").CountAsync() >= 10);
+        Assert.Equal("0", await page.Locator("input[name=wClaims]").InputValueAsync());   // the form keeps what was asked
+        // weights that do not add up: the page says so in its language, the form still there
+        await page.GotoAsync("/fr/finder?sector=textile&wCount=50");
+        Assert.Contains("Les poids doivent faire 100 au total ; ils font 125.", await page.Locator("p.notice.error").InnerTextAsync());
+        Assert.All(requests, url => Assert.StartsWith(fixture.BaseUrl, url));
+    }, javaScript: false);
+
+    [SkippableFact]
     public Task A_missing_page_is_a_friendly_404_with_a_search_box() => Visit(async (page, _) =>
     {
         var response = await page.GotoAsync("/nl/places/atlantis");

@@ -167,6 +167,25 @@ public class ValidatorTests
     }
 
     [Fact]
+    public void A_technology_s_unknown_nace_code_is_reported()
+    {
+        using var dir = TestPaths.Temp();
+        var data = Path.Combine(dir.Path, "data");
+        TestPaths.CopyData(data);
+        var path = Path.Combine(data, "technologies.yaml");
+        var text = File.ReadAllText(path);
+        var at = text.IndexOf("- id: robotics", StringComparison.Ordinal);
+        var nace = text.IndexOf("nace2008: [", at, StringComparison.Ordinal);
+        File.WriteAllText(path, text.Insert(nace + "nace2008: [".Length, "\"28.98\", "));
+
+        var report = Validator.Run(data);
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Contains("the technology 'robotics' names NACE code '28.98', which does not exist", problem.Message);
+        Assert.Equal("data/technologies.yaml", problem.File);
+    }
+
+    [Fact]
     public void A_missing_file_is_reported()
     {
         using var dir = TestPaths.Temp();

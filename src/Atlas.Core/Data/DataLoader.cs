@@ -68,6 +68,8 @@ public sealed class DataLoader
         var overridesPath = Path.Combine(_dataDir, NameOverrides.FileName);
         NameOverrides.Apply(overridesPath, Display(overridesPath), referencePlaces, _problems);
         places.AddRange(referencePlaces);
+        var localitiesPath = Path.Combine(_dataDir, ReferenceGeo.GeocodedPostcodesFile);
+        var localities = Atlas.Geo.PostcodeLocalities.Read(localitiesPath, Display(localitiesPath), _problems);
         var sectors = LoadList("sectors.yaml", ReadSector);
         var technologies = LoadList("technologies.yaml", ReadTechnology);
         var organisations = LoadList("organisations.yaml", ReadOrganisation);
@@ -95,6 +97,7 @@ public sealed class DataLoader
         {
             Places = places, Sectors = sectors, Technologies = technologies, Organisations = organisations,
             Programmes = programmes, Sources = sources, Facts = facts, ContentHash = hash, Map = map, IndexDefinition = indexText,
+            Localities = localities,
             Statbel = Atlas.Statbel.StatbelLoader.Load(_dataDir, Atlas.Statbel.MunicipalityMap.Of(referencePlaces), Display, _problems),
         };
     }
@@ -216,12 +219,7 @@ public sealed class DataLoader
         var what = What(m, "sector");
         f.CheckKeys(m, what, [.. CommonKeys, "nace2008"]);
         var id = ReadId(f, m, "sector");
-        var nace = f.StrList(m, "nace2008", what);
-        foreach (var code in nace)
-        {
-            if (!NaceCode.IsWellFormed(code))
-                f.Report(YamlFile.Get(m, "nace2008"), $"'{code}' is not a NACE-BEL 2008 code: write a section letter (C), a division (26), a group (26.1) or a class (26.11), quoted");
-        }
+        var nace = ReadNace(f, m, what);
         var names = f.Texts(m, "names", what, NameLangs);
         if (id is null) return null;
         return new Sector
@@ -234,15 +232,28 @@ public sealed class DataLoader
     private Technology? ReadTechnology(YamlFile f, YamlMappingNode m)
     {
         var what = What(m, "technology");
-        f.CheckKeys(m, what, CommonKeys);
+        f.CheckKeys(m, what, [.. CommonKeys, "nace2008"]);
         var id = ReadId(f, m, "technology");
+        var nace = ReadNace(f, m, what);
         var names = f.Texts(m, "names", what, NameLangs);
         if (id is null) return null;
         return new Technology
         {
             Id = id, Names = names, Aliases = f.StrList(m, "aliases", what), Description = f.Texts(m, "description", what),
-            Note = f.Note(m, what), Position = new SourcePosition(f.Name, YamlFile.LineOf(m)),
+            Note = f.Note(m, what), Nace2008 = nace, Position = new SourcePosition(f.Name, YamlFile.LineOf(m)),
         };
+    }
+
+    /// <summary>The NACE-BEL 2008 codes of a sector or technology, each checked for its form (the validator checks that it exists).</summary>
+    private static IReadOnlyList<string> ReadNace(YamlFile f, YamlMappingNode m, string what)
+    {
+        var nace = f.StrList(m, "nace2008", what);
+        foreach (var code in nace)
+        {
+            if (!NaceCode.IsWellFormed(code))
+                f.Report(YamlFile.Get(m, "nace2008"), $"'{code}' is not a NACE-BEL 2008 code: write a section letter (C), a division (26), a group (26.1) or a class (26.11), quoted");
+        }
+        return nace;
     }
 
     private Organisation? ReadOrganisation(YamlFile f, YamlMappingNode m)

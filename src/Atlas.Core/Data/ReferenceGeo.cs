@@ -24,7 +24,7 @@ public static partial class ReferenceGeo
     public static readonly DateOnly MergerDate = new(2025, 1, 1);
 
     public static IEnumerable<string> Files(string dataDir) =>
-        new[] { RefnisFile, MergersFile, TopologyFile, DictionaryFile }.Select(f => Path.Combine(dataDir, f));
+        new[] { RefnisFile, MergersFile, TopologyFile, GeocodedPostcodesFile, DictionaryFile }.Select(f => Path.Combine(dataDir, f));
 
     /// <summary>The id of a place that has a NIS code and no curated id.</summary>
     public static string IdOf(NisCode nis) => $"nis-{nis}";

@@ -134,10 +134,12 @@ public static class Validator
             return;
         }
         var known = Nace.ReadCodes(naceFile);
-        foreach (var s in data.Sectors)
+        var coded = data.Sectors.Select(s => (Entity: (Entity)s, Kind: "sector", s.Nace2008))
+            .Concat(data.Technologies.Select(t => (Entity: (Entity)t, Kind: "technology", t.Nace2008)));
+        foreach (var (entity, kind, codes) in coded)
         {
-            foreach (var code in s.Nace2008.Where(c => NaceCode.IsWellFormed(c) && !known.Contains(c)))
-                problems.Add(At(s.Position, $"the sector '{s.Id}' names NACE code '{code}', which does not exist in NACE Rev. 2 (NACE-BEL 2008): check the code list"));
+            foreach (var code in codes.Where(c => NaceCode.IsWellFormed(c) && !known.Contains(c)))
+                problems.Add(At(entity.Position, $"the {kind} '{entity.Id}' names NACE code '{code}', which does not exist in NACE Rev. 2 (NACE-BEL 2008): check the code list"));
         }
     }
 

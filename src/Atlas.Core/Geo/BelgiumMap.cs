@@ -6,6 +6,9 @@ namespace Atlas.Geo;
 /// <summary>A filled area of the map: a province (or the Brussels-Capital Region) with the region it lies in.</summary>
 public sealed record MapArea(string Region, string Path);
 
+/// <summary>A municipality of the boundaries (2020 NIS code) as its own path, for maps shaded by municipality.</summary>
+public sealed record MapMunicipality(string Nis, string Path);
+
 /// <summary>
 /// Belgium as SVG path data, projected once on the server from the real municipal boundaries: province areas
 /// filled by region, and the borders between municipalities as one thin path. The projection is equirectangular,
@@ -14,7 +17,7 @@ public sealed record MapArea(string Region, string Path);
 /// </summary>
 public sealed record BelgiumMap(
     int Width, int Height, double MinLon, double MaxLat, double Scale, double CosLat,
-    IReadOnlyList<MapArea> Areas, string MunicipalBorders)
+    IReadOnlyList<MapArea> Areas, string MunicipalBorders, IReadOnlyList<MapMunicipality>? Municipalities = null)
 {
     public const int DefaultWidth = 800;
     public const double Tolerance = 0.8; // map units (pixels at the default width) a simplified border may move
@@ -58,7 +61,17 @@ public sealed record BelgiumMap(
         foreach (var (arc, count) in uses.OrderBy(kv => kv.Key))
             if (count > 1 && !provinceArcs.Contains(arc)) AppendLine(borders, projected[arc]);
 
-        return new BelgiumMap(width, height, minLon, maxLat, scale, cos, areas, borders.ToString());
+        // each municipality's outline from the same simplified arcs, so that shaded neighbours meet without gaps
+        var municipalities = new List<MapMunicipality>();
+        foreach (var g in topology.Objects.GetValueOrDefault("municipalities") ?? [])
+        {
+            if (g.Prop("nis") is not { } nis) continue;
+            var sb = new StringBuilder();
+            foreach (var ring in g.Polygons.SelectMany(p => p)) AppendRing(sb, RingPoints(ring, projected));
+            municipalities.Add(new MapMunicipality(nis, sb.ToString()));
+        }
+
+        return new BelgiumMap(width, height, minLon, maxLat, scale, cos, areas, borders.ToString(), municipalities);
     }
 
     private static List<(double X, double Y)> RingPoints(IReadOnlyList<int> ring, List<List<(double X, double Y)>> arcs)

@@ -73,6 +73,8 @@ public sealed class Technology : Entity
 {
     public override EntityType Type => EntityType.Technology;
     public override string Kind => "technology";
+    /// <summary>NACE-BEL 2008 codes whose units make or supply the technology, where some do well enough; empty when no NACE code captures it.</summary>
+    public IReadOnlyList<string> Nace2008 { get; init; } = [];
 }
 
 public enum OrganisationKind { Company, StartUp, ResearchCentre, University, Cluster, PublicBody, Group }

@@ -49,4 +49,45 @@ public static class RegisterReads
             FROM (SELECT DISTINCT entity, nis FROM address WHERE type = 'REGO' AND nis IS NOT NULL) s
             JOIN enterprise e ON e.number = s.entity GROUP BY s.nis
             """, new { since }).ToList();
+
+    // the finder's index of who does what where reads these once per register version: streamed, each one scan, on a
+    // connection of its own that the enumeration holds (and closes when the caller is done)
+
+    public static IEnumerable<long> EnterpriseNumbers(Func<DbConnection> connect) =>
+        Stream(connect, "SELECT number FROM enterprise ORDER BY number", null, r => r.GetInt64(0));
+
+    public static IEnumerable<(long Number, long Enterprise)> EstablishmentEnterprises(Func<DbConnection> connect) =>
+        Stream(connect, "SELECT number, enterprise FROM establishment ORDER BY number", null, r => (r.GetInt64(0), r.GetInt64(1)));
+
+    /// <summary>Enterprises' seats (REGO) and establishment units' addresses (BAET) placed in a municipality (establishment numbers start at 2).</summary>
+    public static IEnumerable<UnitAddress> UnitAddresses(Func<DbConnection> connect) => Stream(connect, """
+        SELECT entity, zipcode, municipality_nl, municipality_fr, nis FROM address
+        WHERE ((type = 'REGO' AND entity < 2000000000) OR (type = 'BAET' AND entity >= 2000000000)) AND nis IS NOT NULL
+        """, null, r => new UnitAddress(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2),
+            r.IsDBNull(3) ? null : r.GetString(3), (int)r.GetInt64(4)));
+
+    // the code's first four digits, parsed here rather than by the database: one scan of the activity table, no temporary values
+    public static IEnumerable<UnitClass> UnitClasses(Func<DbConnection> connect, int naceVersion) => Stream(connect,
+        "SELECT entity, nace_code, classification FROM activity WHERE nace_version = @v AND classification IN (1, 2)", naceVersion,
+        r =>
+        {
+            var code = r.GetString(1);
+            var cls = code.Length >= 4 ? (code[0] - '0') * 1000 + (code[1] - '0') * 100 + (code[2] - '0') * 10 + (code[3] - '0') : -1;
+            return new UnitClass(r.GetInt64(0), cls, r.GetInt64(2) == 1);
+        });
+
+    private static IEnumerable<T> Stream<T>(Func<DbConnection> connect, string sql, int? v, Func<DbDataReader, T> read)
+    {
+        using var c = connect();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        if (v is not null)
+        {
+            var p = cmd.CreateParameter();
+            (p.ParameterName, p.Value) = ("v", v.Value);
+            cmd.Parameters.Add(p);
+        }
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) yield return read(r);
+    }
 }

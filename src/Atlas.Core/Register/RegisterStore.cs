@@ -137,6 +137,11 @@ public sealed class RegisterStore(string path) : IRegisterStore
 
     public IRegisterSession Open() => new RegisterSession(Connect(), FindNames);
 
+    public IEnumerable<long> EnterpriseNumbers() => RegisterReads.EnterpriseNumbers(Connect);
+    public IEnumerable<(long Number, long Enterprise)> EstablishmentEnterprises() => RegisterReads.EstablishmentEnterprises(Connect);
+    public IEnumerable<UnitAddress> UnitAddresses() => RegisterReads.UnitAddresses(Connect);
+    public IEnumerable<UnitClass> UnitClasses(int naceVersion) => RegisterReads.UnitClasses(Connect, naceVersion);
+
     /// <summary>Names through the FTS5 index: every term quoted, so that no user input is read as FTS syntax; the last one is a prefix.</summary>
     private static IReadOnlyList<(long Entity, string Name)> FindNames(System.Data.Common.DbConnection c, IReadOnlyList<string> terms, int limit)
     {

@@ -19,6 +19,8 @@ public sealed class CuratedSnapshot
     public Atlas.Geo.BelgiumMap? Map { get; }
     /// <summary>The Atlas index definition the store holds, or null when the data has none.</summary>
     public AtlasIndexDefinition? IndexDefinition { get; }
+    /// <summary>The postcode localities with their points (empty when the data has none).</summary>
+    public Atlas.Geo.PostcodeLocalities Localities { get; }
     /// <summary>What the features derive from this version (search facets, the themes of the cities …).</summary>
     public Derived Derived { get; } = new();
 
@@ -36,6 +38,7 @@ public sealed class CuratedSnapshot
         Facts = data.Facts;
         Map = data.Map;
         IndexDefinition = ParseIndex(data.IndexDefinition);
+        Localities = new Atlas.Geo.PostcodeLocalities(data.Localities);
         _byId = Entities.ToFrozenDictionary(e => e.Id);
         _factById = Facts.ToFrozenDictionary(f => f.Id);
         _bySubject = Facts.ToLookup(f => f.Subject);

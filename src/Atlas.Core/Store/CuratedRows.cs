@@ -51,6 +51,19 @@ public static class CuratedRows
         }
     }
 
+    /// <summary>
+    /// The values a seed stores beside the tables, read back by <see cref="Data"/>: the map (with the municipal outlines),
+    /// the Atlas index definition, the postcode localities, the data version and the time of the seed.
+    /// </summary>
+    public static IEnumerable<(string Key, string Value)> Meta(AtlasData data) =>
+    [
+        ("map", data.Map is null ? "" : JsonSerializer.Serialize(data.Map)),
+        ("atlas_index", data.IndexDefinition ?? ""),
+        ("localities", JsonSerializer.Serialize(data.Localities)),
+        ("data_hash", data.ContentHash),
+        ("seeded_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)),
+    ];
+
     /// <summary>The curated data from what a store read back: entities in their order, facts, and the seed's meta values.</summary>
     public static AtlasData Data(IReadOnlyList<Entity> entities, List<Fact> facts, IReadOnlyDictionary<string, string> meta) => new()
     {
@@ -64,6 +77,8 @@ public static class CuratedRows
         ContentHash = meta.GetValueOrDefault("data_hash") ?? "",
         Map = meta.GetValueOrDefault("map") is { Length: > 0 } map ? JsonSerializer.Deserialize<Atlas.Geo.BelgiumMap>(map) : null,
         IndexDefinition = meta.GetValueOrDefault("atlas_index") is { Length: > 0 } index ? index : null,
+        Localities = meta.GetValueOrDefault("localities") is { Length: > 0 } localities
+            ? JsonSerializer.Deserialize<List<Atlas.Geo.Locality>>(localities) ?? [] : [],
     };
 
     /// <summary>The columns of <see cref="FactRow"/> in its order, for a SELECT that Dapper maps back to it.</summary>

@@ -7,7 +7,7 @@ namespace Atlas.Store;
 /// </summary>
 public static class CuratedSchema
 {
-    public const int Version = 5;
+    public const int Version = 6;
 
     /// <summary>Every table, for a rebuild of an older layout.</summary>
     public static readonly string[] Tables = ["entities", "aliases", "facts", "fact_entities", "search", "meta"];

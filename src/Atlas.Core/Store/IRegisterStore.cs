@@ -14,6 +14,12 @@ public readonly record struct AreaClassCount(int Nis, int Class, int Count);
 /// <summary>The enterprises with their seat in a municipality, and how many of them started since a date.</summary>
 public readonly record struct SeatCount(int Nis, int Enterprises, int Young);
 
+/// <summary>A unit's address as the finder places it: an enterprise's seat (REGO) or an establishment unit's address (BAET), in a municipality.</summary>
+public readonly record struct UnitAddress(long Entity, string? Zipcode, string? LocalityNl, string? LocalityFr, int Nis);
+
+/// <summary>A unit's MAIN or SECO activity, by NACE class (its first four digits).</summary>
+public readonly record struct UnitClass(long Entity, int Class, bool Main);
+
 /// <summary>An enterprise of the register as the register holds it.</summary>
 public sealed record EnterpriseRecord(long Number, string Status, string JuridicalSituation, string TypeOfEnterprise,
     string? JuridicalForm, string? JuridicalFormCac, string StartDate);
@@ -58,6 +64,20 @@ public interface IRegisterStore
 
     /// <summary>A read session for company look-ups, on one connection.</summary>
     IRegisterSession Open();
+
+    // for the finder's index of who does what where, read once per register version
+
+    /// <summary>Every enterprise number, ascending.</summary>
+    IEnumerable<long> EnterpriseNumbers();
+
+    /// <summary>Every establishment unit with its enterprise, by establishment number ascending.</summary>
+    IEnumerable<(long Number, long Enterprise)> EstablishmentEnterprises();
+
+    /// <summary>The seat of every enterprise and the address of every establishment unit that the import placed in a municipality.</summary>
+    IEnumerable<UnitAddress> UnitAddresses();
+
+    /// <summary>Every MAIN and SECO activity of a NACE version, of enterprises and establishment units.</summary>
+    IEnumerable<UnitClass> UnitClasses(int naceVersion);
 }
 
 /// <summary>Look-ups of companies in the register, one connection for the whole answer.</summary>

@@ -75,7 +75,7 @@ public sealed class SqliteCuratedStore : ICuratedStore
     public DateTimeOffset? SeededAt =>
         DateTimeOffset.TryParse(Meta("seeded_at"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : null;
 
-    /// <summary>A value the seed stored beside the tables: data_hash, seeded_at, map, atlas_index.</summary>
+    /// <summary>A value the seed stored beside the tables: data_hash, seeded_at, map, atlas_index, localities.</summary>
     public string? Meta(string key)
     {
         using var c = Connect();
@@ -94,10 +94,7 @@ public sealed class SqliteCuratedStore : ICuratedStore
             CuratedSeeding.Write(c, tx, data);
             if (data.Statbel is { } statbel) StatbelStore.Write(c, tx, statbel);
             c.Execute("INSERT INTO search(search) VALUES ('optimize');", transaction: tx);
-            SetMeta(c, tx, "map", data.Map is null ? "" : JsonSerializer.Serialize(data.Map));
-            SetMeta(c, tx, "atlas_index", data.IndexDefinition ?? "");
-            SetMeta(c, tx, "data_hash", data.ContentHash);
-            SetMeta(c, tx, "seeded_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            foreach (var (key, value) in CuratedRows.Meta(data)) SetMeta(c, tx, key, value);
             tx.Commit();
         }
         catch (SqliteException e)

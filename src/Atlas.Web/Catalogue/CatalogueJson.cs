@@ -93,6 +93,7 @@ public sealed record EntityJson
                 MergedInto = p.MergedInto, MergedFrom = NonEmpty(p.MergedFrom), Population2020 = p.Population,
             },
             Sector s => json with { Nace2008 = s.Nace2008 },
+            Technology t => json with { Nace2008 = NonEmpty(t.Nace2008) },
             Organisation o => json with
             {
                 EnterpriseNumber = o.EnterpriseNumber?.ToString(),

@@ -7,6 +7,7 @@ using Atlas.Web.Analytics;
 using Atlas.Web.AtlasIndex;
 using Atlas.Web.Catalogue;
 using Atlas.Web.Compare;
+using Atlas.Web.Finder;
 using Atlas.Web.Register;
 using Atlas.Web.Search;
 using Atlas.Web.Series;
@@ -41,6 +42,10 @@ namespace Atlas.Web.Http;
 [JsonSerializable(typeof(PlaceIndexJson))]
 [JsonSerializable(typeof(DynamicsJson))]
 [JsonSerializable(typeof(DynamicsCsvRow))]
+[JsonSerializable(typeof(LocationsJson))]
+[JsonSerializable(typeof(LocationCsvRow))]
+[JsonSerializable(typeof(PartnersJson))]
+[JsonSerializable(typeof(PartnerCsvRow))]
 [JsonSerializable(typeof(PageJson<SeriesSummaryJson>))]
 [JsonSerializable(typeof(SeriesCsvRow))]
 [JsonSerializable(typeof(SeriesDetailJson))]

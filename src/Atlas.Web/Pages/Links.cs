@@ -34,6 +34,9 @@ public static class Links
 
     public static string IndexMethodology(Lang lang) => $"/{lang.Code()}/methodology/index";
 
+    public static string Finder(Lang lang) => $"/{lang.Code()}/finder";
+    public static string FinderPartners(Lang lang) => $"/{lang.Code()}/finder/partners";
+    public static string FinderMethodology(Lang lang) => $"/{lang.Code()}/methodology/finder";
     public static string SeriesList(Lang lang) => $"/{lang.Code()}/series";
     /// <summary>A series' page, showing a measure of it (yoy, pop, avg3; its published values when none is given).</summary>
     public static string Series(Lang lang, string id, string? measure = null) => $"/{lang.Code()}/series/{Uri.EscapeDataString(id)}" + Query(("measure", measure));

@@ -6,27 +6,33 @@ using Markdig;
 namespace Atlas.Web.Pages;
 
 /// <summary>
-/// The methodology of economic complexity, docs/methodology-complexity.md, embedded in the assembly at build time and
-/// turned into HTML by Markdig (CommonMark, pipe tables, heading anchors). Raw HTML in the document is not passed
-/// through, and right-aligned table cells get a class instead of an inline style, which the pages' CSP forbids.
+/// The methodology documents — of economic complexity, docs/methodology-complexity.md, and of the finder,
+/// docs/methodology-finder.md — embedded in the assembly at build time and turned into HTML by Markdig (CommonMark,
+/// pipe tables, heading anchors). Raw HTML in a document is not passed through, and right-aligned table cells get a
+/// class instead of an inline style, which the pages' CSP forbids.
 /// </summary>
 public static partial class Methodology
 {
     public const string Resource = "Atlas.Web.methodology-complexity.md";
+    public const string FinderResource = "Atlas.Web.methodology-finder.md";
 
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables().UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub).DisableHtml().Build();
 
-    /// <summary>The document's text as it is in the repository.</summary>
-    public static string Text { get; } = Load();
+    /// <summary>The complexity document's text as it is in the repository.</summary>
+    public static string Text { get; } = Load(Resource);
 
-    /// <summary>The document in HTML, without its first-level title (the page gives its own, in its language).</summary>
+    /// <summary>The complexity document in HTML, without its first-level title (the page gives its own, in its language).</summary>
     public static string Html { get; } = ToHtml(Text);
 
-    private static string Load()
+    /// <summary>The finder's document, as it is and in HTML.</summary>
+    public static string FinderText { get; } = Load(FinderResource);
+    public static string FinderHtml { get; } = ToHtml(FinderText);
+
+    private static string Load(string resource)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(Resource)
-            ?? throw new InvalidOperationException($"the resource {Resource} is not embedded");
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"the resource {resource} is not embedded");
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return reader.ReadToEnd().Replace("\r\n", "\n");
     }
