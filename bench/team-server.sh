@@ -78,8 +78,8 @@ echo
 echo "(b) one node on each store (wrk -t2 -c64, 20 s after 5 s of warm-up)"
 "$A" serve --port 5081 --db "$work/atlas.db" --data "$ROOT/data" >"$work/sqlite.log" 2>&1 &
 "$A" serve --port 5082 --store "$STORE" --data "$ROOT/data" >"$work/pg.log" 2>&1 &
-wait_for http://127.0.0.1:5081/api/places/ghent 60
-wait_for http://127.0.0.1:5082/api/places/ghent 60
+wait_for http://127.0.0.1:5081/api/places/ghent 300
+wait_for http://127.0.0.1:5082/api/places/ghent 300
 printf '  %-44s %12s %9s %9s\n' "path" "requests/s" "p50 ms" "p99 ms"
 for path in "/api/places/ghent" "/api/search?q=textile" "/api/organisations?q=brasserie"; do
   for port in 5081 5082; do
@@ -115,8 +115,8 @@ end
 LUA
 "$A" serve --port 5091 --store "$STORE" --data "$ROOT/data" --trusted-proxy 127.0.0.1 >"$work/node1.log" 2>&1 & node1=$!
 "$A" serve --port 5092 --store "$STORE" --data "$ROOT/data" --trusted-proxy 127.0.0.1 >"$work/node2.log" 2>&1 & node2=$!
-wait_for http://127.0.0.1:5091/readyz 60
-wait_for http://127.0.0.1:5092/readyz 60
+wait_for http://127.0.0.1:5091/readyz 300
+wait_for http://127.0.0.1:5092/readyz 300
 mkdir -p "$work/nginx"
 cat > "$work/nginx.conf" <<CONF
 worker_processes auto;
@@ -174,7 +174,7 @@ echo "(f) backup and restore (tools/pg-backup.sh)"
 psql_ -d postgres -c "CREATE DATABASE atlas_restored"
 echo "  restore: $(timed "$ROOT/tools/pg-backup.sh" restore "$work/atlas.dump" "postgres://postgres@127.0.0.1:$PGPORT/atlas_restored")"
 "$A" serve --port 5093 --store "Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=atlas_restored" --data "$ROOT/data" >"$work/restored.log" 2>&1 &
-wait_for http://127.0.0.1:5093/readyz 60
+wait_for http://127.0.0.1:5093/readyz 300
 for path in /api/register /api/places/ghent "/api/organisations?q=brasserie" "/api/places/liege/specialisation?level=division"; do
   cmp -s <(curl -fsS "http://127.0.0.1:8080$path") <(curl -fsS "http://127.0.0.1:5093$path") \
     && echo "  $path: the same answer" || { echo "  $path differs after the restore"; exit 1; }
