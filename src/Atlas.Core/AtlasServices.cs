@@ -29,6 +29,7 @@ public sealed class AtlasServices
         Claims = new ClaimQueries(Snapshots);
         Complexity = new ComplexityQueries(Snapshots);
         Index = new AtlasIndexQueries(Snapshots);
+        Geometry = new Geo.PlaceGeometries(Snapshots);
     }
 
     /// <summary>The embedded stores: the SQLite database and the register file beside it (atlas.db → atlas.register.db).</summary>
@@ -46,4 +47,5 @@ public sealed class AtlasServices
     public ClaimQueries Claims { get; }
     public ComplexityQueries Complexity { get; }
     public AtlasIndexQueries Index { get; }
+    public Geo.PlaceGeometries Geometry { get; }
 }

@@ -11,6 +11,7 @@ using Atlas.Web.AtlasIndex;
 using Atlas.Web.Catalogue;
 using Atlas.Web.Compare;
 using Atlas.Web.Home;
+using Atlas.Web.OpenData;
 using Atlas.Web.Http;
 using Atlas.Web.Pages;
 using Atlas.Web.Register;
@@ -97,6 +98,7 @@ public static class AtlasWebApp
         api.MapRegisterApi();
         api.MapComplexityApi();
         api.MapIndexApi();
+        api.MapOpenDataApi();
 
         app.MapHomePages();
         app.MapCataloguePages();

@@ -93,6 +93,7 @@ public sealed class SqliteCuratedStore : ICuratedStore
             c.Execute("INSERT INTO search(search) VALUES ('optimize');", transaction: tx);
             SetMeta(c, tx, "map", data.Map is null ? "" : JsonSerializer.Serialize(data.Map));
             SetMeta(c, tx, "atlas_index", data.IndexDefinition ?? "");
+            SetMeta(c, tx, "boundaries", data.Boundaries ?? "");
             SetMeta(c, tx, "data_hash", data.ContentHash);
             SetMeta(c, tx, "seeded_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
             tx.Commit();
@@ -124,6 +125,7 @@ public sealed class SqliteCuratedStore : ICuratedStore
             ContentHash = meta.GetValueOrDefault("data_hash") ?? "",
             Map = meta.GetValueOrDefault("map") is { Length: > 0 } map ? JsonSerializer.Deserialize<Atlas.Geo.BelgiumMap>(map) : null,
             IndexDefinition = meta.GetValueOrDefault("atlas_index") is { Length: > 0 } index ? index : null,
+            Boundaries = meta.GetValueOrDefault("boundaries") is { Length: > 0 } boundaries ? boundaries : null,
         };
     }
 

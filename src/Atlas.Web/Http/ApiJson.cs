@@ -7,6 +7,7 @@ using Atlas.Web.Analytics;
 using Atlas.Web.AtlasIndex;
 using Atlas.Web.Catalogue;
 using Atlas.Web.Compare;
+using Atlas.Web.OpenData;
 using Atlas.Web.Register;
 using Atlas.Web.Search;
 
@@ -38,6 +39,8 @@ namespace Atlas.Web.Http;
 [JsonSerializable(typeof(PanelListJson<MunicipalityComplexityJson>))]
 [JsonSerializable(typeof(IndexListJson))]
 [JsonSerializable(typeof(PlaceIndexJson))]
+[JsonSerializable(typeof(FeatureCollectionJson))]
+[JsonSerializable(typeof(FeatureJson))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;
 
 public static class ApiJson
