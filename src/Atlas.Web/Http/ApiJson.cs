@@ -41,6 +41,9 @@ namespace Atlas.Web.Http;
 [JsonSerializable(typeof(PlaceIndexJson))]
 [JsonSerializable(typeof(FeatureCollectionJson))]
 [JsonSerializable(typeof(FeatureJson))]
+[JsonSerializable(typeof(LdClaimJson))]
+[JsonSerializable(typeof(LdEntityJson))]
+[JsonSerializable(typeof(DcatCatalogJson))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;
 
 public static class ApiJson

@@ -8,5 +8,6 @@ public static class OpenDataApi
     public static void MapOpenDataApi(this RouteGroupBuilder api)
     {
         api.MapGeoJsonApi();
+        api.MapLinkedDataApi();
     }
 }
