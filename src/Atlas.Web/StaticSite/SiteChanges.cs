@@ -1,0 +1,93 @@
+using System.Text;
+using System.Text.Json;
+using Atlas.Model;
+using Atlas.Snapshots;
+using Atlas.Web.Catalogue;
+using Atlas.Web.Http;
+
+namespace Atlas.Web.StaticSite;
+
+/// <summary>
+/// What an export must render again after the data changed. Every entity and fact has a fingerprint (the hash of its
+/// JSON); every address of the last export is kept with the ids it mentions (in its links, anchors and JSON fields).
+/// When facts or entities changed but none was added or removed, only the addresses that mention a changed one are
+/// rendered again — for a changed fact, also those that mention its subject or object, since a page may show a fact
+/// of its entity without naming the fact (a city's lead on the home page) — and those that show the data version.
+/// Anything else (a new build of the atlas, a new register, items added or removed, a change outside the entities and
+/// facts) renders everything; either way only files whose content changed are written.
+/// </summary>
+public static class SiteChanges
+{
+    public const string VersionMention = "@data-version";
+
+    /// <summary>The build of the atlas that renders: a new build may render any page differently.</summary>
+    public static string Build { get; } = string.Join("+", new[] { typeof(SiteExport).Assembly, typeof(AtlasServices).Assembly }
+        .Select(a => a.ManifestModule.ModuleVersionId.ToString("N")[..12]));
+
+    public static Dictionary<string, string> Fingerprints(CuratedSnapshot s)
+    {
+        var items = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var e in s.Entities)
+            items[e.Id] = SiteWriter.Hash(JsonSerializer.SerializeToUtf8Bytes(EntityJson.Of(e, Lang.En), ApiJson.Info<EntityJson>()));
+        foreach (var f in s.Facts)
+            items[f.Id] = SiteWriter.Hash(JsonSerializer.SerializeToUtf8Bytes(FactJson.Of(f, s, Lang.En, null), ApiJson.Info<FactJson>()));
+        return items;
+    }
+
+    /// <summary>The ids to render again for, or null when everything must be rendered again.</summary>
+    public static HashSet<string>? Changed(SiteManifest? last, CuratedSnapshot s, IReadOnlyDictionary<string, string> items, string? register)
+    {
+        if (last is null || last.Build != Build || last.RegisterVersion != register || last.Items.Count != items.Count
+            || items.Keys.Any(k => !last.Items.ContainsKey(k))) return null;
+        var changed = items.Where(kv => last.Items[kv.Key] != kv.Value).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
+        if (last.DataVersion == s.Version) return changed;
+        if (changed.Count == 0) return null; // something else than the entities and facts changed
+        foreach (var fact in changed.Select(s.Fact).OfType<Fact>().ToList())
+            changed.UnionWith(fact.Object is null ? [fact.Subject] : [fact.Subject, fact.Object]);
+        changed.Add(VersionMention);
+        return changed;
+    }
+
+    /// <summary>Finds the ids of entities and facts in a body (a dash-separated part of a word counts: #fact-ID), and the data version.</summary>
+    public sealed class Scanner(IEnumerable<string> ids, string version)
+    {
+        private readonly HashSet<string> _ids = ids.ToHashSet(StringComparer.Ordinal);
+        private readonly byte[] _version = Encoding.ASCII.GetBytes(version.Length > 16 ? version[..16] : version);
+
+        public IReadOnlyList<string> Mentions(byte[] body)
+        {
+            var lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+            var found = new HashSet<string>(StringComparer.Ordinal);
+            Span<char> word = stackalloc char[200];
+            var span = body.AsSpan();
+            for (var i = 0; i < span.Length;)
+            {
+                if (!IsIdByte(span[i])) { i++; continue; }
+                var start = i;
+                var letters = false;
+                for (; i < span.Length && IsIdByte(span[i]); i++) letters |= span[i] >= (byte)'a';
+                if (!letters || i - start > word.Length) continue; // every id has a letter: numbers (coordinates) are skipped
+                for (var k = start; k < i; k++) word[k - start] = (char)span[k];
+                Parts(word[..(i - start)], lookup, found);
+            }
+            if (_version.Length > 0 && span.IndexOf(_version) >= 0) found.Add(VersionMention);
+            return [.. found.Order(StringComparer.Ordinal)];
+        }
+
+        /// <summary>Every run of whole dash-separated parts of a word that is an id.</summary>
+        private static void Parts(ReadOnlySpan<char> word, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ids, HashSet<string> found)
+        {
+            for (var a = 0; a < word.Length; a = word[a..].IndexOf('-') is var d and >= 0 ? a + d + 1 : word.Length)
+                for (var b = a; ; )
+                {
+                    var dash = word[b..].IndexOf('-');
+                    var end = dash < 0 ? word.Length : b + dash;
+                    if (end > a && ids.TryGetValue(word[a..end], out var id)) found.Add(id);
+                    if (dash < 0) break;
+                    b = end + 1;
+                }
+        }
+
+        private static bool IsIdByte(byte b) => b is (>= (byte)'a' and <= (byte)'z') or (>= (byte)'0' and <= (byte)'9') or (byte)'-';
+    }
+}
