@@ -54,8 +54,8 @@ public static class SiteExport
         var leftOut = new List<Fetched>();
         foreach (var f in fetched)
         {
-            if (f.Status != 200 || SitePaths.FileOf(f.Address) is not { } file) { if (f.Address != "/") leftOut.Add(f); continue; }
-            var body = Adapt(f, script, options.LiveUrl);
+            if (f.Status != 200 || SitePaths.FileOf(f.Address, f.ContentType) is not { } file) { if (f.Address != "/") leftOut.Add(f); continue; }
+            var body = f.Address == "/openapi/v1.json" ? StaticPages.OpenApi(f.Body, options.BaseUrl) : Adapt(f, script, options.LiveUrl);
             rendered.TryAdd(file, body);
             resources[f.Address] = new ManifestResource(file, scanner.Mentions(f.Body));
         }

@@ -6,14 +6,16 @@ namespace Atlas.Web.StaticSite;
 /// an <c>@</c>, and the extension gives the content type. <c>/fr/places/ghent</c> → <c>fr/places/ghent.html</c>;
 /// <c>/fr/</c> → <c>fr/index.html</c>; <c>/fr/places?kind=city</c> → <c>fr/places@kind=city.html</c>;
 /// <c>/api/places/ghent</c> → <c>api/places/ghent.json</c>; <c>/api/places.csv?kind=city</c> → <c>api/places@kind=city.csv</c>;
-/// <c>/api/facts?format=csv</c> → <c>api/facts@format=csv.csv</c>; assets and other files keep their name.
+/// <c>/api/facts?format=csv</c> → <c>api/facts@format=csv.csv</c>; <c>/api/catalog</c> (JSON-LD) → <c>api/catalog.jsonld</c>;
+/// assets and other files keep their name.
 /// </summary>
 public static class SitePaths
 {
     private static readonly HashSet<string> Extensions = ["json", "csv", "geojson", "jsonld", "html", "xml", "txt", "css", "js", "svg", "ico", "png"];
 
     /// <summary>The file of an address (a path and query as the pages link it), or null when no static host could find it by name.</summary>
-    public static string? FileOf(string address)
+    /// <param name="mediaType">what the atlas answers there: an API address without extension that answers JSON-LD (the catalogue) is a .jsonld file</param>
+    public static string? FileOf(string address, string? mediaType = null)
     {
         var q = address.IndexOf('?');
         var (path, query) = q < 0 ? (address, "") : (address[..q], address[(q + 1)..]);
@@ -23,8 +25,8 @@ public static class SitePaths
         var dot = last.LastIndexOf('.');
         string stem, ext;
         if (dot > 0 && Extensions.Contains(last[(dot + 1)..])) (stem, ext) = (path[..(path.Length - last.Length + dot)], last[(dot + 1)..]);
-        else if (IsApi(path)) (stem, ext) = (path.TrimEnd('/'), Format(query) ?? "json");
-        else (stem, ext) = (path.EndsWith('/') ? path + "index" : path, "html");
+        else if (IsApi(path)) (stem, ext) = (path.TrimEnd('/'), Format(query) ?? (mediaType == "application/ld+json" ? "jsonld" : "json"));
+        else (stem, ext) = (path.EndsWith('/') ? path + "index" : last == "index" ? path + "/index" : path, "html"); // /fr/index is not /fr/
         return stem.TrimStart('/') + (query.Length == 0 ? "" : "@" + query) + "." + ext;
     }
 
