@@ -14,6 +14,7 @@ public sealed record SearchEntryJson(
 
 public sealed record SearchIndexJson(string Lang, string Version, IReadOnlyList<SearchEntryJson> Entries);
 
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(SearchIndexJson))]
 public sealed partial class SearchIndexContext : JsonSerializerContext;
 

@@ -11,6 +11,7 @@ namespace Atlas.Tests.StaticSite;
 /// </summary>
 public sealed class StaticSiteFixture : IAsyncLifetime
 {
+    public const string Collection = "static-site";
     public const string LiveForms = "https://live.atlas.test";
     public const string BaseUrl = "https://atlas.example.be";
     private readonly TestPaths.TempDir _dir = TestPaths.Temp();
@@ -49,3 +50,6 @@ public sealed class StaticSiteFixture : IAsyncLifetime
         _dir.Dispose();
     }
 }
+
+[CollectionDefinition(StaticSiteFixture.Collection)]
+public sealed class StaticSiteCollection : ICollectionFixture<StaticSiteFixture>;

@@ -9,7 +9,8 @@ namespace Atlas.Tests.StaticSite;
 /// declared differences: the search script, and the forms that go to the live atlas), every link resolving, the
 /// right content types, the 404 pages, sitemap.xml and robots.txt.
 /// </summary>
-public class StaticSiteTests(StaticSiteFixture site) : IClassFixture<StaticSiteFixture>
+[Collection(StaticSiteFixture.Collection)]
+public class StaticSiteTests(StaticSiteFixture site)
 {
     private static string Script(string html) => System.Text.RegularExpressions.Regex.Match(html, "<script src=\"(/assets/search\\.[^\"]+\\.js)\" defer>").Groups[1].Value;
 
