@@ -36,10 +36,9 @@ public class GeoJsonTests(AtlasFixture atlas)
         Assert.Equal(count, features.Count);
         foreach (var feature in features)
         {
-            var geometry = feature.Geometry;
-            Assert.True(geometry is MultiPolygon, $"{feature.Attributes["id"]}: {geometry?.GeometryType ?? "no geometry"}");
+            var geometry = Assert.IsType<MultiPolygon>(feature.Geometry);
             Assert.True(geometry.IsValid, $"{feature.Attributes["id"]} is not a valid polygon: {new NetTopologySuite.Operation.Valid.IsValidOp(geometry).ValidationError}");
-            foreach (var polygon in ((MultiPolygon)geometry).Geometries.Cast<Polygon>())
+            foreach (var polygon in geometry.Geometries.Cast<Polygon>())
             {
                 Assert.True(Orientation.IsCCW(polygon.Shell.CoordinateSequence), $"{feature.Attributes["id"]}: an outer ring runs clockwise");
                 Assert.All(polygon.Holes, h => Assert.False(Orientation.IsCCW(h.CoordinateSequence)));

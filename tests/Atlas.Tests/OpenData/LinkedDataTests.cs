@@ -1,3 +1,5 @@
+using static Atlas.Tests.OpenData.Rdf;
+
 namespace Atlas.Tests.OpenData;
 
 /// <summary>
@@ -8,34 +10,12 @@ namespace Atlas.Tests.OpenData;
 [Collection(AtlasCollection.Name)]
 public class LinkedDataTests(AtlasFixture atlas)
 {
-    public const string Host = "http://atlas.test";
-    public const string Schema = "<https://schema.org/", Rdf = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>",
-        Dcat = "<http://www.w3.org/ns/dcat#", Dct = "<http://purl.org/dc/terms/", Prov = "<http://www.w3.org/ns/prov#";
-
-    public static async Task<IReadOnlyList<Quad>> Rdf_(HttpClient client, string path)
-    {
-        JsonLdProcessor.Require();
-        var response = await client.GetAsync(path);
-        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/ld+json", response.Content.Headers.ContentType!.MediaType);
-        return await JsonLdProcessor.ToQuads(await response.Content.ReadAsStringAsync(), Host + path);
-    }
-
-    public static string Iri(string path) => $"<{Host}{path}>";
-
-    public static string One(IReadOnlyList<Quad> quads, string subject, string predicate) =>
-        Assert.Single(quads, q => q.Subject == subject && q.Predicate == predicate).Object;
-
-    public static void Has(IReadOnlyList<Quad> quads, string subject, string predicate, string obj) =>
-        Assert.True(quads.Any(q => q.Subject == subject && q.Predicate == predicate && q.Object == obj),
-            $"missing the triple {subject} {predicate} {obj}; the document gives:\n{string.Join("\n", quads.Where(q => q.Subject == subject).Select(q => $"{q.Predicate} {q.Object}"))}");
-
     [SkippableFact]
     public async Task A_contradicted_fact_is_a_claim_that_appears_in_the_article_with_a_review_citing_its_evidence()
     {
-        var rdf = await Rdf_(atlas.Client, "/api/facts/brussels-hosts-imec.jsonld");
+        var rdf = await Read(atlas.Client, "/api/facts/brussels-hosts-imec.jsonld");
         var claim = Iri("/api/facts/brussels-hosts-imec");
-        Has(rdf, claim, Rdf, Schema + "Claim>");
+        Has(rdf, claim, RdfType, Schema + "Claim>");
         Assert.Contains(rdf, q => q.Subject == claim && q.Predicate == Schema + "text>" && q.Object.EndsWith("@fr"));
         Assert.Equal(3, rdf.Count(q => q.Subject == claim && q.Predicate == Schema + "text>"));
         Has(rdf, claim, Schema + "about>", Iri("/api/places/brussels"));
@@ -43,7 +23,7 @@ public class LinkedDataTests(AtlasFixture atlas)
 
         // the article as appearance: the key phrase, verbatim and in French, as a quotation that is part of the article
         var quotation = One(rdf, claim, Schema + "appearance>");
-        Has(rdf, quotation, Rdf, Schema + "Quotation>");
+        Has(rdf, quotation, RdfType, Schema + "Quotation>");
         Has(rdf, quotation, Schema + "text>", "\"comme IMEC en microélectronique\"@fr");
         Has(rdf, quotation, Schema + "isPartOf>", Iri("/api/sources/article-7-cities"));
         Has(rdf, Iri("/api/sources/article-7-cities"), Schema + "name>", "\"7 villes belges au cœur de l’innovation industrielle\"");
@@ -51,7 +31,7 @@ public class LinkedDataTests(AtlasFixture atlas)
         // its status as a ClaimReview that cites the fact showing it, with that fact's own source
         var review = Iri("/api/facts/brussels-hosts-imec#review");
         Has(rdf, claim, Schema + "review>", review);
-        Has(rdf, review, Rdf, Schema + "ClaimReview>");
+        Has(rdf, review, RdfType, Schema + "ClaimReview>");
         Has(rdf, review, Schema + "itemReviewed>", claim);
         Has(rdf, One(rdf, review, Schema + "reviewRating>"), Schema + "alternateName>", "\"contradicted\"");
         var evidence = Iri("/api/facts/leuven-hosts-imec");
@@ -62,9 +42,9 @@ public class LinkedDataTests(AtlasFixture atlas)
     [SkippableFact]
     public async Task A_place_carries_its_nis_and_nuts_codes_and_an_organisation_its_wikidata_item()
     {
-        var ghent = await Rdf_(atlas.Client, "/api/places/Gent.jsonld");
+        var ghent = await Read(atlas.Client, "/api/places/Gent.jsonld");
         var place = Iri("/api/places/ghent");
-        Has(ghent, place, Rdf, Schema + "City>");
+        Has(ghent, place, RdfType, Schema + "City>");
         Has(ghent, place, Schema + "name>", "\"Gent\"@nl");
         var codes = ghent.Where(q => q.Subject == place && q.Predicate == Schema + "identifier>")
             .ToDictionary(q => One(ghent, q.Object, Schema + "propertyID>"), q => One(ghent, q.Object, Schema + "value>"));
@@ -74,7 +54,7 @@ public class LinkedDataTests(AtlasFixture atlas)
         Has(ghent, place, Schema + "subjectOf>", Iri("/api/facts/ghent-innovates-in-textile"));
 
         // an organisation with its enterprise number (the data has no checked Wikidata item yet: none is invented)
-        var proximus = await Rdf_(atlas.Client, "/api/organisations/proximus.jsonld");
+        var proximus = await Read(atlas.Client, "/api/organisations/proximus.jsonld");
         var kbo = proximus.Single(q => q.Subject == Iri("/api/organisations/proximus") && q.Predicate == Schema + "identifier>").Object;
         Has(proximus, kbo, Schema + "propertyID>", "\"KBO\"");
         Has(proximus, kbo, Schema + "value>", "\"0202.239.951\"");
@@ -83,14 +63,14 @@ public class LinkedDataTests(AtlasFixture atlas)
     [SkippableFact]
     public async Task The_catalogue_is_a_dcat_catalogue_of_datasets_with_licence_publisher_coverage_and_distributions()
     {
-        var rdf = await Rdf_(atlas.Client, "/api/catalog");
+        var rdf = await Read(atlas.Client, "/api/catalog");
         var catalog = Iri("/api/catalog");
-        Has(rdf, catalog, Rdf, Dcat + "Catalog>");
+        Has(rdf, catalog, RdfType, Dcat + "Catalog>");
         var datasets = rdf.Where(q => q.Subject == catalog && q.Predicate == Dcat + "dataset>").Select(q => q.Object).ToList();
         Assert.Equal([Iri("/api/catalog#entities"), Iri("/api/catalog#facts"), Iri("/api/catalog#places"), Iri("/api/catalog#statbel")], datasets.Order(StringComparer.Ordinal));
         foreach (var dataset in datasets)
         {
-            Has(rdf, dataset, Rdf, Dcat + "Dataset>");
+            Has(rdf, dataset, RdfType, Dcat + "Dataset>");
             One(rdf, dataset, Dct + "license>");
             Assert.Contains(rdf, q => q.Subject == One(rdf, dataset, Dct + "publisher>") && q.Predicate == "<http://xmlns.com/foaf/0.1/name>");
             var distributions = rdf.Where(q => q.Subject == dataset && q.Predicate == Dcat + "distribution>").Select(q => q.Object).ToList();

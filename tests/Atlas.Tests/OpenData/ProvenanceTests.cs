@@ -1,5 +1,5 @@
 using Atlas.Tests.Register;
-using static Atlas.Tests.OpenData.LinkedDataTests;
+using static Atlas.Tests.OpenData.Rdf;
 
 namespace Atlas.Tests.OpenData;
 
@@ -14,34 +14,34 @@ public class ProvenanceTests(RegisterAtlasFixture atlas)
     [SkippableFact]
     public async Task The_location_quotient_behind_a_sector_claim_was_derived_from_the_register_by_the_specialisation()
     {
-        var rdf = await Rdf_(atlas.Client, "/api/facts/ghent-innovates-in-textile.jsonld");
+        var rdf = await Read(atlas.Client, "/api/facts/ghent-innovates-in-textile.jsonld");
         var review = Iri("/api/facts/ghent-innovates-in-textile#review");
         var lq = Iri("/api/facts/ghent-innovates-in-textile#lq-44021");
         Has(rdf, review, Schema + "isBasedOn>", lq);
-        Has(rdf, lq, Rdf, Prov + "Entity>");
+        Has(rdf, lq, RdfType, Prov + "Entity>");
         Has(rdf, lq, Schema + "propertyID>", "\"location-quotient\"");
         Assert.True(double.Parse(One(rdf, lq, Schema + "value>").Split('"')[1], System.Globalization.CultureInfo.InvariantCulture) > 1, "Ghent's textile LQ");
 
         var register = Iri("/api/catalog#register-147");
         Has(rdf, lq, Prov + "wasDerivedFrom>", register);
-        Has(rdf, register, Rdf, Dcat + "Dataset>");
+        Has(rdf, register, RdfType, Dcat + "Dataset>");
         Has(rdf, register, Dcat + "version>", "\"147\"");
         var activity = One(rdf, lq, Prov + "wasGeneratedBy>");
-        Has(rdf, activity, Rdf, Prov + "Activity>");
+        Has(rdf, activity, RdfType, Prov + "Activity>");
         Has(rdf, activity, Prov + "used>", register);
     }
 
     [SkippableFact]
     public async Task A_municipality_carries_its_index_score_and_eci_with_their_provenance()
     {
-        var rdf = await Rdf_(atlas.Client, "/api/places/ghent.jsonld");
+        var rdf = await Read(atlas.Client, "/api/places/ghent.jsonld");
         var place = Iri("/api/places/ghent");
         var figures = rdf.Where(q => q.Subject == place && q.Predicate == Schema + "additionalProperty>").Select(q => q.Object).ToList();
         Assert.Equal(["\"atlas-index-score\"", "\"eci\""], figures.Select(f => One(rdf, f, Schema + "propertyID>")).Order());
         Assert.All(figures, f => Has(rdf, f, Prov + "wasDerivedFrom>", Iri("/api/catalog#register-147")));
-        Assert.All(figures, f => Has(rdf, One(rdf, f, Prov + "wasGeneratedBy>"), Rdf, Prov + "Activity>"));
+        Assert.All(figures, f => Has(rdf, One(rdf, f, Prov + "wasGeneratedBy>"), RdfType, Prov + "Activity>"));
 
-        var catalog = await Rdf_(atlas.Client, "/api/catalog");
+        var catalog = await Read(atlas.Client, "/api/catalog");
         Has(catalog, Iri("/api/catalog"), Dcat + "dataset>", Iri("/api/catalog#register-147"));
         Has(catalog, Iri("/api/catalog#index-147"), Prov + "wasDerivedFrom>", Iri("/api/catalog#register-147"));
     }
