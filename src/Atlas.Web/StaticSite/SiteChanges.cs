@@ -13,7 +13,7 @@ namespace Atlas.Web.StaticSite;
 /// When facts or entities changed but none was added or removed, only the addresses that mention a changed one are
 /// rendered again — for a changed fact, also those that mention its subject or object, since a page may show a fact
 /// of its entity without naming the fact (a city's lead on the home page) — and those that show the data version.
-/// Anything else (a new build of the atlas, a new register, items added or removed, a change outside the entities and
+/// Anything else (a new build of the atlas or other export options, a new register, items added or removed, a change outside the entities and
 /// facts) renders everything; either way only files whose content changed are written.
 /// </summary>
 public static class SiteChanges
@@ -34,10 +34,13 @@ public static class SiteChanges
         return items;
     }
 
+    /// <summary>What renders the site: the build and the export's own options (its addresses are in the files).</summary>
+    public static string Renderer(SiteExportOptions options) => $"{Build} {options.BaseUrl} {options.LiveUrl}";
+
     /// <summary>The ids to render again for, or null when everything must be rendered again.</summary>
-    public static HashSet<string>? Changed(SiteManifest? last, CuratedSnapshot s, IReadOnlyDictionary<string, string> items, string? register)
+    public static HashSet<string>? Changed(SiteManifest? last, string renderer, CuratedSnapshot s, IReadOnlyDictionary<string, string> items, string? register)
     {
-        if (last is null || last.Build != Build || last.RegisterVersion != register || last.Items.Count != items.Count
+        if (last is null || last.Build != renderer || last.RegisterVersion != register || last.Items.Count != items.Count
             || items.Keys.Any(k => !last.Items.ContainsKey(k))) return null;
         var changed = items.Where(kv => last.Items[kv.Key] != kv.Value).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
         if (last.DataVersion == s.Version) return changed;

@@ -30,7 +30,8 @@ public static class SiteExport
         var register = atlas.Snapshots.Register?.Version;
         var last = SiteManifest.Read(options.Folder);
         var items = SiteChanges.Fingerprints(s);
-        var changed = SiteChanges.Changed(last, s, items, register);
+        var renderer = SiteChanges.Renderer(options);
+        var changed = SiteChanges.Changed(last, renderer, s, items, register);
 
         await using var app = AtlasWebApp.Create(atlas, new WebOptions { InProcess = true });
         await app.StartAsync(ct);
@@ -73,7 +74,7 @@ public static class SiteExport
         await app.StopAsync(ct);
 
         var (report, hashes) = SiteWriter.Write(options.Folder, rendered, kept, last?.Files ?? new Dictionary<string, string>());
-        new SiteManifest(SiteChanges.Build, s.Version, register, hashes, resources, items).Write(options.Folder);
+        new SiteManifest(renderer, s.Version, register, hashes, resources, items).Write(options.Folder);
         var bytes = hashes.Keys.Sum(f => new FileInfo(Path.Combine(options.Folder, f)).Length);
         return new SiteExportReport(report, bytes, pages.Count, fetched.Count, changed is not null, leftOut, watch.Elapsed);
     }

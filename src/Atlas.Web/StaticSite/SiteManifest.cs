@@ -7,7 +7,7 @@ namespace Atlas.Web.StaticSite;
 public sealed record ManifestResource(string File, IReadOnlyList<string> Mentions);
 
 /// <summary>
-/// What the last export of a folder wrote (<c>.atlas-export.json</c>): the build and data versions it was made from,
+/// What the last export of a folder wrote (<c>.atlas-export.json</c>): the build, options and data versions it was made from,
 /// the hash of every file, every address with what it mentions, and a fingerprint of every entity and fact. The next
 /// export compares them to know what to render again (<see cref="SiteChanges"/>) and what to write.
 /// </summary>
