@@ -31,13 +31,17 @@ public class StaticSearchBrowserTests(BrowserFixture fixture)
             var blocked = new List<string>();
             page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy")) blocked.Add(message.Text); };
             await page.GotoAsync("/nl/");
+            // the script has pointed the search form at the export's own search page
+            await page.WaitForFunctionAsync("document.querySelector('form[role=search]').getAttribute('action') === '/nl/search'");
             await page.Locator("#site-q").FillAsync("Luik");
             await page.Locator("#site-q").PressAsync("Enter");
-            await page.WaitForURLAsync("**/nl/search?q=Luik");
+            // a shared machine may be slow: wait for the page's own content, not for every load event
+            var loaded = new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 };
+            await page.WaitForURLAsync("**/nl/search?q=Luik", loaded);
             var first = page.Locator("section[aria-live] ol.results li a").First;
-            Assert.Equal("Luik", await first.InnerTextAsync());
+            Assert.Equal("Luik", await first.InnerTextAsync(new LocatorInnerTextOptions { Timeout = 60_000 }));
             await first.ClickAsync();
-            await page.WaitForURLAsync("**/nl/places/liege");
+            await page.WaitForURLAsync("**/nl/places/liege", loaded);
             Assert.Empty(blocked);
         }
 
