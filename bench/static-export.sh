@@ -19,14 +19,14 @@ trap 'kill $(jobs -p) 2>/dev/null || true; [ -f "$work/nginx.pid" ] && kill "$(c
 
 publish_atlas "$work/atlas"
 cp -r "$ROOT/data" "$work/data"
-atlas() { "$work/atlas/atlas" --db "$work/atlas.db" --data "$work/data" "$@"; }
-atlas get /api >/dev/null 2>&1 # seed once: the full export is timed on a seeded database
+atlas=("$work/atlas/atlas" --db "$work/atlas.db" --data "$work/data")
+"${atlas[@]}" get /api >/dev/null 2>&1 # seed once: the full export is timed on a seeded database
 
 # prints "wall_s peak_MB" of a command, its own output to $work/last.log
 timed() { /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$work/last.log" 2>&1; awk '{ printf "%.1f %.0f\n", $1, $2 / 1024 }' "$work/time"; }
 
 sync
-read -r full_s full_mb < <(timed atlas export site "$work/site" --base-url https://atlas.example.be)
+read -r full_s full_mb < <(timed "${atlas[@]}" export site "$work/site" --base-url https://atlas.example.be)
 full_line=$(grep '^Exported' "$work/last.log")
 files=$(find "$work/site" -type f ! -name .atlas-export.json | wc -l)
 bytes=$(find "$work/site" -type f ! -name .atlas-export.json -printf '%s\n' | awk '{ s += $1 } END { print s }')
@@ -34,10 +34,10 @@ manifest=$(stat -c %s "$work/site/.atlas-export.json")
 
 sed -i 's/Ghent is presented as a model city for Industry 4.0./Ghent is presented as a model city of Industry 4.0./' "$work/data/facts/03-ghent.yaml"
 sync
-read -r inc_s inc_mb < <(timed atlas export site "$work/site" --base-url https://atlas.example.be)
+read -r inc_s inc_mb < <(timed "${atlas[@]}" export site "$work/site" --base-url https://atlas.example.be)
 inc_line=$(grep '^Exported' "$work/last.log")
 seed_line=$(grep '^Seeded' "$work/last.log" || true)
-read -r same_s same_mb < <(timed atlas export site "$work/site" --base-url https://atlas.example.be)
+read -r same_s same_mb < <(timed "${atlas[@]}" export site "$work/site" --base-url https://atlas.example.be)
 same_line=$(grep '^Exported' "$work/last.log")
 
 echo "full export:        ${full_s} s, peak ${full_mb} MB — $full_line"
