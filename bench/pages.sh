@@ -3,7 +3,9 @@
 # resource they load. Two runs per page: "rendered" gives every request a unique address (an extra ?_=N the page
 # ignores), so the output cache never answers and each request renders the page; "served" repeats one address,
 # as visitors do, and is answered from the output cache after the first render.
-# Usage: bench/pages.sh   (DURATION=15 CONNECTIONS=8 by default)
+# With KBO_SCALE set (e.g. 0.05), a generated register of that scale is imported first, so that the pages hold both
+# sources (the register by default, Statbel's data beside it); without it, the pages are Statbel's.
+# Usage: bench/pages.sh   (DURATION=15 CONNECTIONS=8 by default; KBO_SCALE unset)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 . "$ROOT/bench/lib.sh"
@@ -15,6 +17,14 @@ work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 
 publish_atlas "$work/atlas"
+if [ -n "${KBO_SCALE:-}" ]; then
+  update="$ROOT/tests/fixtures/kbo/KboOpenData_0147_2025_10_12_Update"
+  dotnet publish "$ROOT/bench/Atlas.KboGenerator" -c Release -o "$work/generator" --nologo -v quiet >/dev/null
+  "$work/generator/kbo-generator" --out "$work/dump" --scale "$KBO_SCALE" --seed 1 --data "$ROOT/data" \
+    --codes "$update/code.csv" --include "$update" >/dev/null
+  "$work/atlas/atlas" import kbo "$work/dump" -q --db "$work/atlas.db" --data "$ROOT/data" | head -1
+  rm -rf "$work/dump"
+fi
 "$work/atlas/atlas" serve --port $PORT --db "$work/atlas.db" --data "$ROOT/data" >"$work/atlas.log" 2>&1 &
 BASE="http://127.0.0.1:$PORT"
 wait_for "$BASE/en/" 60
@@ -29,7 +39,7 @@ end
 LUA
 
 printf '%-40s %-9s %10s %9s %9s %9s\n' "page (wrk -t2 -c$CONNECTIONS -d${DURATION}s)" "mode" "req/s" "p50 ms" "p90 ms" "p99 ms"
-for path in "/en/" "/en/places/ghent" "/fr/places/brussels" "/en/search?q=textile" "/nl/search?q=port&region=flanders" \
+for path in "/en/" "/en/places/ghent" "/en/places/ghent?source=statbel-vat-2019" "/fr/places/brussels" "/en/index" "/en/search?q=textile" "/nl/search?q=port&region=flanders" \
             "/en/compare?places=antwerp,bruges" "/en/matrix?of=sector" "/en/sectors/textile" "/en/sources/article-7-cities" \
             "/en/places?kind=municipality"; do
   for mode in rendered served; do
@@ -47,7 +57,7 @@ done
 
 echo
 echo "page weight, every resource included (uncompressed bytes):"
-for path in "/en/" "/en/places/ghent"; do
+for path in "/en/" "/en/places/ghent" "/en/places/ghent?source=statbel-vat-2019"; do
   html=$(curl -fsS "$BASE$path" | wc -c)
   total=$html
   for asset in $(curl -fsS "$BASE$path" | grep -o '\(href\|src\)="/assets/[^"]*"' | sed 's/.*="\(.*\)"/\1/' | sort -u); do

@@ -2,6 +2,7 @@ using Atlas.Analytics.Complexity;
 using Atlas.KboGenerator;
 using Atlas.Complexity;
 using Atlas.Register;
+using Atlas.Register.Import;
 using BenchmarkDotNet.Attributes;
 
 namespace Atlas.Benchmarks;
@@ -43,7 +44,7 @@ public class RegisterComplexityBenchmarks
             File.WriteAllText(ready, "");
         }
         else _atlas = AtlasSetup.Prepare(Paths.DataDir, db);
-        _matrix = ComplexityQueries.Matrix(_atlas.Snapshots.RequireRegister());
+        _matrix = ComplexityQueries.Matrix(_atlas.Snapshots.Source(Atlas.Sources.CountSource.KboId));
         _result = EconomicComplexity.Compute(_matrix);
         _brussels = _result.RegionIndex("21004");
         Console.WriteLine($"// register scale {scale}: panel {_matrix.Regions.Count} municipalities × {_matrix.Activities.Count} NACE 2008 classes, " +
@@ -54,7 +55,7 @@ public class RegisterComplexityBenchmarks
     public void Cleanup() => Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
     /// <summary>The matrix from the register's counts (the counts table is read once per register version and kept).</summary>
-    [Benchmark] public ActivityMatrix PanelMatrixFromRegisterCounts() => ComplexityQueries.Matrix(_atlas.Snapshots.RequireRegister());
+    [Benchmark] public ActivityMatrix PanelMatrixFromRegisterCounts() => ComplexityQueries.Matrix(_atlas.Snapshots.Source(Atlas.Sources.CountSource.KboId));
 
     /// <summary>Every measure on the national panel, as the atlas computes it once per register version.</summary>
     [Benchmark] public ComplexityResult AllMeasuresFromRegister() => EconomicComplexity.Compute(_matrix);

@@ -1,4 +1,7 @@
+using Atlas.Analytics.Complexity;
+using Atlas.Complexity;
 using Atlas.Data;
+using Atlas.Sources;
 using Atlas.Statbel;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Data.Sqlite;
@@ -16,6 +19,7 @@ public class StatbelBenchmarks
     private MunicipalityMap _map = null!;
     private StatbelData _data = null!;
     private SqliteConnection _db = null!;
+    private VatEnterprises _model = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -26,6 +30,7 @@ public class StatbelBenchmarks
         var store = Atlas.Store.SqliteCuratedStore.Open(Path.Combine(_dir, "atlas.db"));
         store.Seed(Validator.Run(Paths.DataDir).Data);
         _db = store.Connect();
+        _model = VatEnterprises.From(_data);
     }
 
     [GlobalCleanup]
@@ -59,4 +64,10 @@ public class StatbelBenchmarks
 
     /// <summary>The model from rows already in memory (aggregation to classes and areas).</summary>
     [Benchmark] public object BuildModel() => VatEnterprises.From(_data);
+
+    /// <summary>
+    /// The national complexity panel from Statbel's counts, as the atlas computes it once per data version: the
+    /// 565 municipalities × NACE 2008 classes matrix, then every measure (RCA, ECI/PCI, proximity, density, COG).
+    /// </summary>
+    [Benchmark] public ComplexityResult ComplexityPanel() => EconomicComplexity.Compute(ComplexityQueries.Matrix(CountSource.Of(_model)));
 }

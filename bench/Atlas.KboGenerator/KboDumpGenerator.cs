@@ -110,9 +110,9 @@ public static class KboDumpGenerator
         var brEnt = new int[B];
         for (var b = 0; b < B; b++) brEnt[b] = legal.Count > 0 ? legal[rng.Next(legal.Count)] : 0;
 
-        var entText = entNumbers.Select(RegisterNumbers.Format).ToArray();
-        var estText = estNumbers.Select(RegisterNumbers.Format).ToArray();
-        var brText = brNumbers.Select(RegisterNumbers.Format).ToArray();
+        var entText = entNumbers.Select(KboDigits.Format).ToArray();
+        var estText = estNumbers.Select(KboDigits.Format).ToArray();
+        var brText = brNumbers.Select(KboDigits.Format).ToArray();
         var names = new string[E];
         for (var e = 0; e < E; e++) names[e] = natural[e] ? PersonName(rng) : CompanyName(rng, form[e], Lang(geo, seat[e]));
 
@@ -263,7 +263,7 @@ public static class KboDumpGenerator
             using var r = KboCsvReader.Open(File.OpenRead(Path.Combine(updateDir, spec.DeleteFile)), spec.DeleteFile, spec.DeleteHeader);
             while (r.Read())
                 if (KboValues.TryNumber(r.Field(0), out var n))
-                    (RegisterNumbers.IsEnterprise(n) ? ent : est).Add(n);
+                    (KboDigits.IsEnterprise(n) ? ent : est).Add(n);
         }
         return (ent, est);
     }

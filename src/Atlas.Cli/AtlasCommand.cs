@@ -31,6 +31,7 @@ public static class AtlasCommand
         var root = new RootCommand("Belgian Innovation Atlas: the article's facts with their sources, search and comparison, as a web API and a command line.");
         root.Options.Add(Db);
         root.Options.Add(DataDir);
+        root.Options.Add(StoreChoice.Store);
         root.Subcommands.Add(Serve());
         root.Subcommands.Add(Validate());
         root.Subcommands.Add(Get());
@@ -38,6 +39,8 @@ public static class AtlasCommand
         root.Subcommands.Add(CompositeCommand.Build());
         root.Subcommands.Add(ComplexityCommand.Build());
         root.Subcommands.Add(ImportCommand.Build());
+        root.Subcommands.Add(StoreChoice.Migrate());
+        root.Subcommands.Add(SeriesCommands.FetchGroup());
         return root;
     }
 
@@ -48,6 +51,8 @@ public static class AtlasCommand
         var command = new Command("serve", "Create or update the database from the data files, then serve the atlas over HTTP.");
         command.Options.Add(port);
         command.Options.Add(host);
+        var operations = new ServeOptions();
+        operations.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var atlas = Prepare(parse, Console.Out);
@@ -59,7 +64,7 @@ public static class AtlasCommand
                 urls = $"http://{parse.GetValue(host)}:{p}";
             }
             else if (parse.GetResult(host) is { Implicit: false }) urls = $"http://{parse.GetValue(host)}:5080";
-            var app = AtlasWebApp.Create(atlas, new WebOptions { Urls = urls });
+            var app = AtlasWebApp.Create(atlas, operations.Read(parse, urls));
             try
             {
                 await app.StartAsync(ct);
@@ -171,24 +176,9 @@ public static class AtlasCommand
     /// <summary>Validates and seeds the store if the data changed; prints what is wrong and returns null if it cannot.</summary>
     internal static AtlasServices? Prepare(ParseResult parse, TextWriter log)
     {
-        var dataDir = AtlasSetup.FindDataDir(parse.GetValue(DataDir));
-        var dbPath = AtlasSetup.DbPath(parse.GetValue(Db));
-        try
-        {
-            return AtlasSetup.Prepare(dataDir, dbPath, log);
-        }
-        catch (DataProblemsException e)
-        {
-            foreach (var p in e.Problems) Console.Error.WriteLine(p);
-            Console.Error.WriteLine($"The data has {e.Problems.Count} problem(s); the database was not changed. Fix them (atlas validate lists them) and start again, or give another data folder with --data DIR.");
-            ExitCode = 1;
-        }
-        catch (StoreUnavailableException e)
-        {
-            Console.Error.WriteLine($"{e.Message} (--db PATH or {AtlasSetup.DbEnv} chooses the database file)");
-            ExitCode = 2;
-        }
-        return null;
+        var (atlas, code) = StoreChoice.Prepare(parse, log);
+        ExitCode = code;
+        return atlas;
     }
 
     /// <summary>Runs one GET through the whole application in-process and writes the body.</summary>

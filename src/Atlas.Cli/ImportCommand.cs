@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Atlas.Register;
+using Atlas.Register.Import;
 
 namespace Atlas.Cli;
 
@@ -15,6 +16,7 @@ public static class ImportCommand
     {
         var import = new Command("import", "Import external data into the atlas.");
         import.Subcommands.Add(Kbo());
+        import.Subcommands.Add(SeriesCommands.Import());
         return import;
     }
 
@@ -48,20 +50,25 @@ public static class ImportCommand
                 return 1;
             }
             var progress = parse.GetValue(quiet) ? null : new ProgressLine(Console.Error);
-            options = options with { Progress = progress is null ? null : progress.Show };
+            var metrics = new ImportMetrics();
+            options = options with { Progress = p => { metrics.Progress(p); progress?.Show(p); } };
+            var outcome = "failed";
             try
             {
                 var result = RegisterImporter.Import(parse.GetValue(path)!, registerPath, dataDir, options);
+                outcome = "imported";
                 progress?.Done();
                 Summary(result, Console.Out);
                 return 0;
             }
             catch (RegisterImportException e)
             {
+                outcome = "refused";
                 progress?.Done();
                 foreach (var p in e.Problems) Console.Error.WriteLine(p);
                 if (e.Malformed > e.Problems.Count) Console.Error.WriteLine($"… and {e.Malformed - e.Problems.Count} more malformed row(s).");
                 Console.Error.WriteLine(e.Message);
+                if (Hint(e.Reason) is { } hint) Console.Error.WriteLine(hint);
                 return 1;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
@@ -70,9 +77,22 @@ public static class ImportCommand
                 Console.Error.WriteLine($"cannot write the register {registerPath}: {e.Message.TrimEnd('.')}. The previous register is unchanged; check the disk space and that the folder is writable, or choose another database with --db.");
                 return 2;
             }
+            finally
+            {
+                metrics.Done(outcome);
+            }
         });
         return command;
     }
+
+    /// <summary>How to go on after a refusal, with this command's options.</summary>
+    private static string? Hint(ImportRefusal reason) => reason switch
+    {
+        ImportRefusal.TooManyMalformedRows => "Check the extract (the lines above), or raise the threshold with --max-errors (a count, 1000, or a share, 0.5%).",
+        ImportRefusal.NoRegister => "Import the full extract first: atlas import kbo KboOpenData_NNNN_…_Full.zip",
+        ImportRefusal.NotNewer => "To apply it anyway, give --force.",
+        _ => null,
+    };
 
     private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
@@ -108,27 +128,36 @@ public static class ImportCommand
     private sealed class ProgressLine(TextWriter error)
     {
         private readonly bool _terminal = !Console.IsErrorRedirected;
-        private string _lastFile = "";
+        private (ImportStep, string?) _last;
         private TimeSpan _lastLine;
         private int _width;
 
         public void Show(ImportProgress p)
         {
-            var text = p.FileRows > 0 || p.File.EndsWith(".csv")
+            var text = p.Step == ImportStep.ReadingFile
                 ? $"{p.File,-26} {N(p.FileRows),12} rows  {p.FileFraction * 100,5:0.0} %   total {N(p.TotalRows),12} rows  {N((long)p.RowsPerSecond),10} rows/s  {p.Elapsed:mm\\:ss}"
-                : $"{p.File} … ({N(p.TotalRows)} rows read, {p.Elapsed:mm\\:ss})";
+                : $"{Describe(p.Step)} … ({N(p.TotalRows)} rows read, {p.Elapsed:mm\\:ss})";
             if (_terminal)
             {
                 error.Write("\r" + text.PadRight(_width));
                 _width = text.Length;
             }
-            else if (p.File != _lastFile || p.Elapsed - _lastLine >= TimeSpan.FromSeconds(5))
+            else if ((p.Step, p.File) != _last || p.Elapsed - _lastLine >= TimeSpan.FromSeconds(5))
             {
                 error.WriteLine(text);
                 _lastLine = p.Elapsed;
             }
-            _lastFile = p.File;
+            _last = (p.Step, p.File);
         }
+
+        private static string Describe(ImportStep step) => step switch
+        {
+            ImportStep.CountingUnits => "counting units by municipality and NACE",
+            ImportStep.Indexing => "indexing",
+            ImportStep.BuildingSearchIndex => "building the search index of denominations",
+            ImportStep.ReplacingRegister => "replacing the register",
+            _ => step.ToString(),
+        };
 
         public void Done()
         {

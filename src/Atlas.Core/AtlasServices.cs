@@ -4,8 +4,10 @@ using Atlas.Claims;
 using Atlas.Companies;
 using Atlas.Compare;
 using Atlas.Complexity;
+using Atlas.Dynamics;
 using Atlas.Register;
 using Atlas.Search;
+using Atlas.Series;
 using Atlas.Snapshots;
 using Atlas.Specialisation;
 using Atlas.Store;
@@ -18,9 +20,9 @@ namespace Atlas;
 /// </summary>
 public sealed class AtlasServices
 {
-    public AtlasServices(ICuratedStore curated, IRegisterStore register)
+    public AtlasServices(ICuratedStore curated, IRegisterStore register, ISeriesStore series)
     {
-        Snapshots = new AtlasSnapshots(curated, register);
+        Snapshots = new AtlasSnapshots(curated, register, series);
         Entities = new EntityQueries(Snapshots);
         Search = new SearchQueries(Snapshots);
         Compare = new CompareQueries(Snapshots);
@@ -28,16 +30,19 @@ public sealed class AtlasServices
         Specialisation = new SpecialisationQueries(Snapshots);
         Claims = new ClaimQueries(Snapshots);
         Complexity = new ComplexityQueries(Snapshots);
-        Index = new AtlasIndexQueries(Snapshots);
+        Series = new SeriesQueries(Snapshots);
+        Index = new AtlasIndexQueries(Snapshots, Series);
+        Dynamics = new DynamicsQueries(Snapshots);
         Geometry = new Geo.PlaceGeometries(Snapshots);
     }
 
-    /// <summary>The embedded stores: the SQLite database and the register file beside it (atlas.db → atlas.register.db).</summary>
-    public static AtlasServices Sqlite(SqliteCuratedStore store) => new(store, Register.RegisterStore.For(store.Path));
+    /// <summary>The embedded stores: the SQLite database and the files beside it (atlas.db → atlas.register.db, atlas.series.db).</summary>
+    public static AtlasServices Sqlite(SqliteCuratedStore store) => new(store, Register.RegisterStore.For(store.Path), SqliteSeriesStore.For(store.Path));
 
     public AtlasSnapshots Snapshots { get; }
     public ICuratedStore CuratedStore => Snapshots.CuratedStore;
     public IRegisterStore RegisterStore => Snapshots.RegisterStore;
+    public ISeriesStore SeriesStore => Snapshots.SeriesStore;
 
     public EntityQueries Entities { get; }
     public SearchQueries Search { get; }
@@ -47,5 +52,7 @@ public sealed class AtlasServices
     public ClaimQueries Claims { get; }
     public ComplexityQueries Complexity { get; }
     public AtlasIndexQueries Index { get; }
+    public DynamicsQueries Dynamics { get; }
+    public SeriesQueries Series { get; }
     public Geo.PlaceGeometries Geometry { get; }
 }

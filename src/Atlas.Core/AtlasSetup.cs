@@ -38,24 +38,41 @@ public static class AtlasSetup
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify),
             "belgian-innovation-atlas", "atlas.db");
 
-    /// <summary>Opens the store and seeds it if the data files changed since the last seed.</summary>
+    /// <summary>Opens the embedded store (the SQLite database and its register file) and seeds it if the data files changed since the last seed.</summary>
     /// <exception cref="DataProblemsException">the data files have problems; nothing was written.</exception>
     /// <exception cref="StoreUnavailableException">the database cannot be opened or written.</exception>
     public static AtlasServices Prepare(string dataDir, string dbPath, TextWriter? log = null)
     {
         var store = SqliteCuratedStore.Open(dbPath);
+        return Prepare(dataDir, store, Register.RegisterStore.For(store.Path), SqliteSeriesStore.For(store.Path), log);
+    }
+
+    /// <summary>
+    /// Seeds <paramref name="store"/> if the data files changed since its last seed (any store: the same rule for all),
+    /// composes the atlas over it, and loads the shipped series into the series store if it lacks them.
+    /// </summary>
+    /// <exception cref="DataProblemsException">the data files have problems; nothing was written.</exception>
+    /// <exception cref="StoreUnavailableException">the store cannot be reached or written.</exception>
+    public static AtlasServices Prepare(string dataDir, ICuratedStore store, IRegisterStore register, ISeriesStore series, TextWriter? log = null)
+    {
         var files = DataLoader.InputFiles(dataDir);
         if (files.Count == 0)
             throw new DataProblemsException([new Problem(dataDir, 0, $"no data files here: point the atlas at its data folder (the data/ folder of the repository; {DataEnv})")]);
         var currentHash = DataLoader.HashOf(files);
-        if (store.DataVersion == currentHash) return AtlasServices.Sqlite(store);
-
-        var watch = Stopwatch.StartNew();
-        var report = Validator.Run(dataDir);
-        if (!report.IsValid) throw new DataProblemsException(report.Problems);
-        store.Seed(report.Data);
-        log?.WriteLine($"Seeded {store.Path} from {dataDir}: {report.Data.Entities.Count()} entities, {report.Data.Facts.Count} facts in {watch.ElapsedMilliseconds} ms.");
-        if (report.Data.Statbel is { } statbel) log?.WriteLine(statbel.Summary());
-        return AtlasServices.Sqlite(store);
+        if (store.DataVersion != currentHash)
+        {
+            var watch = Stopwatch.StartNew();
+            var report = Validator.Run(dataDir);
+            if (!report.IsValid) throw new DataProblemsException(report.Problems);
+            if (store.Seed(report.Data))
+            {
+                log?.WriteLine($"Seeded {store.Location} from {dataDir}: {report.Data.Entities.Count()} entities, {report.Data.Facts.Count} facts in {watch.ElapsedMilliseconds} ms.");
+                if (report.Data.Statbel is { } statbel) log?.WriteLine(statbel.Summary());
+            }
+        }
+        var atlas = new AtlasServices(store, register, series);
+        // the series are kept apart from the curated data, which a re-seed replaces: the shipped ones are loaded when the store lacks them
+        Series.ShippedSeries.Prepare(dataDir, atlas, log);
+        return atlas;
     }
 }

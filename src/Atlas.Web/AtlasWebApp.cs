@@ -13,9 +13,11 @@ using Atlas.Web.Compare;
 using Atlas.Web.Home;
 using Atlas.Web.OpenData;
 using Atlas.Web.Http;
+using Atlas.Web.Operations;
 using Atlas.Web.Pages;
 using Atlas.Web.Register;
 using Atlas.Web.Search;
+using Atlas.Web.Series;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
@@ -26,15 +28,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Atlas.Web;
-
-public sealed record WebOptions
-{
-    /// <summary>Addresses to listen on; null means ASPNETCORE_URLS if set, else http://127.0.0.1:5080.</summary>
-    public string? Urls { get; init; }
-    /// <summary>Serve in-process only (no socket): for <c>atlas get</c> and tests.</summary>
-    public bool InProcess { get; init; }
-    public LogLevel LogLevel { get; init; } = LogLevel.Warning;
-}
 
 /// <summary>The one application object: services, middleware and endpoints of the atlas, over its prepared stores.</summary>
 public static class AtlasWebApp
@@ -47,6 +40,7 @@ public static class AtlasWebApp
         builder.UseAssets();
         builder.Logging.SetMinimumLevel(options.LogLevel);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        if (options.LogFormat == LogFormat.Json) builder.Logging.AddJsonLogs(builder.Services);
         if (options.InProcess) builder.WebHost.UseTestServer();
         else builder.WebHost.UseUrls(options.Urls ?? ListenUrls());
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
@@ -54,12 +48,19 @@ public static class AtlasWebApp
         var services = builder.Services;
         services.AddSingleton(atlas).AddSingleton(atlas.Snapshots)
             .AddSingleton(atlas.Entities).AddSingleton(atlas.Search).AddSingleton(atlas.Compare).AddSingleton(atlas.Companies)
-            .AddSingleton(atlas.Specialisation).AddSingleton(atlas.Claims).AddSingleton(atlas.Complexity).AddSingleton(atlas.Index);
+            .AddSingleton(atlas.Specialisation).AddSingleton(atlas.Claims).AddSingleton(atlas.Complexity).AddSingleton(atlas.Index)
+            .AddSingleton(atlas.Dynamics).AddSingleton(atlas.Series);
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         // write letters as letters (Liège, not Li&#xE8;ge): smaller pages, still encoded wherever HTML needs it
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddAtlasCaching(atlas.Snapshots);
+        services.AddAtlasCompression();
+        services.AddAtlasCors(options.CorsOrigins);
+        services.AddAtlasRateLimits(options.RateLimit);
+        services.AddAtlasHealth();
+        if (options.Metrics) services.AddAtlasMetrics();
+        services.AddTrustedProxies(options.TrustedProxies);
         services.AddOpenApi(o =>
         {
             o.CreateSchemaReferenceId = SchemaName;
@@ -73,7 +74,16 @@ public static class AtlasWebApp
 
         var app = builder.Build();
         PageCache.EvictOnChange(atlas.Snapshots, app.Services.GetRequiredService<IOutputCacheStore>());
-        app.UseExceptionHandler(error => error.Run(WriteError));
+        app.UseTrustedProxies(options.TrustedProxies);
+        if (options.LogFormat == LogFormat.Json) app.UseHttpLogging();
+        app.UseReadOnlyMethods();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = WriteError,
+            // a question the atlas cannot answer as asked (400, 409) is the visitor's, not a failure to log with its stack
+            // (a failure is logged by the middleware, with its stack)
+            SuppressDiagnosticsCallback = c => Describe(c.Exception).Status < StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages(async ctx =>
         {
             var http = ctx.HttpContext;
@@ -82,22 +92,37 @@ public static class AtlasWebApp
             if (IsApi(http.Request) || response.StatusCode != StatusCodes.Status404NotFound)
                 await Results.Problem(statusCode: response.StatusCode, detail: StatusDetail(response.StatusCode, http.Request.Path)).ExecuteAsync(http);
             else
+            {
+                // outside /fr, /nl and /en the page's language comes from Accept-Language
+                if (!IsPagePath(http.Request.Path)) Conditional.Vary(response, "Accept-Language");
                 await ErrorPages.NotFound(http, ErrorPages.LanguageOf(http.Request)).ExecuteAsync(http);
+            }
         });
         app.Use(SecurityHeaders);
         app.Use(FormatSuffix);
         app.UseRouting(); // after FormatSuffix, so that /api/places.csv routes as /api/places
-        app.UseOutputCache();
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.UseOptionsAnswer();
+        app.UseCors();
+        app.UseRateLimiter();
+        if (options.Metrics) app.UseCountedOutputCache();
+        else app.UseOutputCache();
+        app.UseAtlasCompression(); // inside the output cache: each answer is compressed once per coding
+        app.MapOpenApi("/openapi/{documentName}.json").WithAtlasCors(options.CorsOrigins);
         app.MapAssets();
+        app.MapHealth();
+        app.MapCrawlers(options.Robots);
+        if (options.Metrics) app.MapMetrics();
 
-        var api = app.MapGroup("/api").WithTags("atlas").CacheOutput(PageCache.Api);
+        var api = app.MapGroup("/api").WithTags("atlas").CacheOutput(PageCache.Api).WithAtlasCors(options.CorsOrigins)
+            .WithVaryByOrigin(options.CorsOrigins).RequireRateLimiting(RateLimits.Policy);
         api.MapCatalogueApi();
         api.MapSearchApi();
         api.MapCompareApi();
         api.MapRegisterApi();
         api.MapComplexityApi();
         api.MapIndexApi();
+        api.MapDynamicsApi();
+        api.MapSeriesApi();
         api.MapOpenDataApi();
 
         app.MapHomePages();
@@ -106,6 +131,7 @@ public static class AtlasWebApp
         app.MapComparePages();
         app.MapComplexityPages();
         app.MapIndexPages();
+        app.MapSeriesPages();
         return app;
     }
 
@@ -137,27 +163,29 @@ public static class AtlasWebApp
         var h = context.Response.Headers;
         h.XContentTypeOptions = "nosniff";
         h["Referrer-Policy"] = "no-referrer";
-        // pages load only the atlas's own stylesheet and icon: no script, no inline style, nothing from another host
-        h.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+        // pages load only the atlas's own stylesheet, icon and manifest: no script, no inline style, nothing from another host
+        h.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; manifest-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
         h.XFrameOptions = "DENY";
         return next(context);
     }
+
+    /// <summary>The status, title and detail an error is answered with.</summary>
+    private static (int Status, string Title, string Detail) Describe(Exception? error) => error switch
+    {
+        BadRequestException bad => (StatusCodes.Status400BadRequest, bad.Title, bad.Message),
+        MergedMunicipalityException merged => (StatusCodes.Status400BadRequest, "Merged municipality",
+            $"{merged.Message}; the register places its addresses in /api/places/{merged.Place.MergedInto}"),
+        NoRegisterException none => (StatusCodes.Status409Conflict, "No enterprise register loaded", none.Message),
+        UnknownSourceException unknown => (StatusCodes.Status400BadRequest, "Unknown source", unknown.Message),
+        BadHttpRequestException bad => (bad.StatusCode, "Bad request", "The request could not be read."),
+        _ => (StatusCodes.Status500InternalServerError, "Internal error", "The atlas could not answer this request. The error has been logged."),
+    };
 
     /// <summary>Errors as RFC 9457 problem details (or pages): a bad request says what to change; a failure leaks no stack trace.</summary>
     private static async Task WriteError(HttpContext context)
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-        var (status, title, detail) = error switch
-        {
-            BadRequestException bad => (StatusCodes.Status400BadRequest, bad.Title, bad.Message),
-            MergedMunicipalityException merged => (StatusCodes.Status400BadRequest, "Merged municipality",
-                $"{merged.Message}; the register places its addresses in /api/places/{merged.Place.MergedInto}"),
-            NoRegisterException none => (StatusCodes.Status409Conflict, "No enterprise register loaded", none.Message),
-            BadHttpRequestException bad => (bad.StatusCode, "Bad request", "The request could not be read."),
-            _ => (StatusCodes.Status500InternalServerError, "Internal error", "The atlas could not answer this request. The error has been logged."),
-        };
-        if (status == StatusCodes.Status500InternalServerError)
-            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Atlas").LogError(error, "request {Path} failed", context.Request.Path);
+        var (status, title, detail) = Describe(error);
         if (!IsApi(context.Request))
         {
             var lang = ErrorPages.LanguageOf(context.Request);
@@ -168,13 +196,16 @@ public static class AtlasWebApp
         await Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(context);
     }
 
+    private static bool IsPagePath(PathString path) =>
+        Atlas.Model.Langs.Interface.Any(l => path.StartsWithSegments("/" + Atlas.Model.Langs.Code(l)));
+
     private static bool IsApi(HttpRequest request) =>
         request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi");
 
     private static string StatusDetail(int status, PathString path) => status switch
     {
         404 => $"Nothing is at {path}. The API starts at /api; its description is at /openapi/v1.json.",
-        405 => "The atlas is read-only: use GET.",
+        405 => "The atlas is read-only: use GET (or HEAD, OPTIONS).",
         _ => $"The request to {path} failed with status {status}.",
     };
 }

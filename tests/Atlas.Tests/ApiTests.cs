@@ -10,7 +10,7 @@ public class ApiTests(AtlasFixture atlas)
     private static List<string> Ids(JsonObject page, string list = "items") =>
         page[list]!.AsArray().Select(i => i!["id"]!.GetValue<string>()).ToList();
 
-    [Fact]
+    [SkippableFact]
     public async Task The_seven_cities_are_listed_with_names_in_three_languages()
     {
         var page = await atlas.Json("/api/places?kind=city&lang=en");
@@ -23,7 +23,7 @@ public class ApiTests(AtlasFixture atlas)
         Assert.Equal("city", ghent["kind"]!.GetValue<string>());
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("ghent", "ghent")]
     [InlineData("Gand", "ghent")]
     [InlineData("GENT", "ghent")]
@@ -41,7 +41,7 @@ public class ApiTests(AtlasFixture atlas)
         Assert.Equal(id, place["id"]!.GetValue<string>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Brussels_and_louvain_la_neuve_are_related_to_the_units_that_measure_them()
     {
         var brussels = await atlas.Json("/api/places/brussels");
@@ -57,7 +57,7 @@ public class ApiTests(AtlasFixture atlas)
         Assert.Contains(lln["links"]!.AsArray(), l => l!["relation"]!.GetValue<string>() == "town-in" && l["place"]!.GetValue<string>() == "nis-25121");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_city_page_carries_its_facts_with_sources_and_locators()
     {
         var ghent = await atlas.Json("/api/places/ghent?lang=en");
@@ -71,7 +71,7 @@ public class ApiTests(AtlasFixture atlas)
         Assert.Contains("blockchain", blockchain["text"]!.GetValue<string>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_sector_shows_the_facts_about_it()
     {
         var textile = await atlas.Json("/api/sectors/textile");
@@ -79,7 +79,7 @@ public class ApiTests(AtlasFixture atlas)
         Assert.Contains(textile["factsAbout"]!.AsArray(), f => f!["subject"]!.GetValue<string>() == "ghent");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Municipalities_are_listed_as_they_are_today_unless_former_ones_are_asked_for()
     {
         var current = await atlas.Json("/api/places?kind=municipality&pageSize=1");
@@ -90,7 +90,7 @@ public class ApiTests(AtlasFixture atlas)
         Assert.Equal("nis-11002", borsbeek["mergedInto"]!.GetValue<string>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Lists_are_paginated_with_links()
     {
         var first = await atlas.Json("/api/places?kind=city&pageSize=3");
@@ -106,7 +106,7 @@ public class ApiTests(AtlasFixture atlas)
         Assert.Null(last["links"]!["next"]);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("/api/places?kind=city&format=csv")]
     [InlineData("/api/places.csv?kind=city")]
     public async Task Every_list_downloads_as_csv(string path)
@@ -121,7 +121,7 @@ public class ApiTests(AtlasFixture atlas)
         Assert.Contains(lines, l => l.StartsWith("ghent,"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Facts_download_as_csv_with_quoted_fields()
     {
         var text = await atlas.Client.GetStringAsync("/api/facts.csv?subject=ghent");
@@ -138,7 +138,7 @@ public class ApiTests(AtlasFixture atlas)
         Assert.Equal("text/csv", search.Content.Headers.ContentType!.MediaType);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Facts_filter_by_subject_predicate_and_source()
     {
         var page = await atlas.Json("/api/facts?subject=Gent&predicate=innovates-in&source=article-7-cities");
@@ -150,7 +150,7 @@ public class ApiTests(AtlasFixture atlas)
         Assert.Equal(0, none["total"]!.GetValue<int>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Compare_says_what_antwerp_and_bruges_share_and_what_only_one_has()
     {
         var result = await atlas.Json("/api/compare?places=antwerp,bruges&lang=en");
@@ -167,7 +167,7 @@ public class ApiTests(AtlasFixture atlas)
         Assert.NotEmpty(smartPort["facts"]!["bruges"]!.AsArray());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Compare_works_for_three_places_and_refuses_one_or_four()
     {
         var result = await atlas.Json("/api/compare?places=ghent,liege,charleroi");
@@ -181,7 +181,7 @@ public class ApiTests(AtlasFixture atlas)
         Assert.Contains("atlantis", body!["detail"]!.GetValue<string>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_unknown_id_is_a_404_problem_naming_it()
     {
         var (status, body, response) = await atlas.Raw("/api/places/atlantis");
@@ -199,7 +199,7 @@ public class ApiTests(AtlasFixture atlas)
         }
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("/api/places?page=0")]
     [InlineData("/api/places?pageSize=100000")]
     [InlineData("/api/places?page=abc")]
@@ -217,7 +217,7 @@ public class ApiTests(AtlasFixture atlas)
         Assert.False(string.IsNullOrWhiteSpace(body!["detail"]?.GetValue<string>()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_query_over_200_characters_is_refused()
     {
         var (status, body, _) = await atlas.Raw("/api/search?q=" + new string('a', 201));
@@ -226,7 +226,7 @@ public class ApiTests(AtlasFixture atlas)
         Assert.Equal(200, (await atlas.Raw("/api/search?q=" + new string('a', 200))).Status);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Writes_are_refused()
     {
         var response = await atlas.Client.PostAsync("/api/places", new StringContent("{}"));
@@ -235,7 +235,7 @@ public class ApiTests(AtlasFixture atlas)
         Assert.Equal(HttpStatusCode.MethodNotAllowed, delete.StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Responses_carry_an_etag_and_answer_304_when_unchanged()
     {
         var first = await atlas.Client.GetAsync("/api/places/ghent");
@@ -249,7 +249,7 @@ public class ApiTests(AtlasFixture atlas)
         Assert.NotEqual(etag, other.Headers.ETag);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_language_comes_from_the_query_then_accept_language_then_french()
     {
         Assert.Equal("Gent", (await atlas.Json("/api/places/ghent?lang=nl"))["label"]!.GetValue<string>());
@@ -261,7 +261,7 @@ public class ApiTests(AtlasFixture atlas)
         Assert.Equal("Ghent", body["label"]!.GetValue<string>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Responses_carry_security_headers()
     {
         var response = await atlas.Client.GetAsync("/api/places/ghent");
@@ -270,7 +270,7 @@ public class ApiTests(AtlasFixture atlas)
         Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_openapi_document_describes_every_endpoint()
     {
         var doc = await atlas.Json("/openapi/v1.json");
@@ -282,7 +282,7 @@ public class ApiTests(AtlasFixture atlas)
         Assert.Contains("q", search);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_source_lists_its_metadata_and_fact_count()
     {
         var source = await atlas.Json("/api/sources/article-7-cities");
@@ -291,11 +291,18 @@ public class ApiTests(AtlasFixture atlas)
         Assert.True(source["factCount"]!.GetValue<int>() >= 100);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Organisations_carry_a_checked_enterprise_number()
     {
         var proximus = await atlas.Json("/api/organisations/proximus");
         Assert.Equal("0202.239.951", proximus["enterpriseNumber"]!.GetValue<string>());
         Assert.Equal("company", proximus["kind"]!.GetValue<string>());
     }
+}
+
+/// <summary>The same tests on the PostgreSQL store.</summary>
+[Collection(Postgres.PostgresAtlasCollection.Name)]
+public sealed class ApiTestsOnPostgres : ApiTests
+{
+    public ApiTestsOnPostgres(Postgres.PostgresAtlasFixture atlas) : base(atlas) => Requires.Postgres();
 }

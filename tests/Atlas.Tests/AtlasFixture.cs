@@ -8,9 +8,10 @@ namespace Atlas.Tests;
 
 /// <summary>
 /// One atlas for the HTTP tests: the repository's data seeded into a temporary database and the whole application
-/// served in-process by ASP.NET Core's TestServer (no socket), the same pipeline `atlas serve` runs.
+/// served in-process by ASP.NET Core's TestServer (no socket), the same pipeline `atlas serve` runs. The embedded
+/// SQLite store here; <see cref="Postgres.PostgresAtlasFixture"/> is the same atlas on a PostgreSQL server.
 /// </summary>
-public sealed class AtlasFixture : IAsyncLifetime
+public class AtlasFixture : IAsyncLifetime
 {
     private readonly TestPaths.TempDir _dir = TestPaths.Temp();
     private WebApplication? _app;
@@ -18,15 +19,18 @@ public sealed class AtlasFixture : IAsyncLifetime
     public AtlasServices Services { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    /// <summary>The atlas over its store, seeded with the repository's data.</summary>
+    protected virtual AtlasServices Prepare() => AtlasSetup.Prepare(TestPaths.DataDir, _dir.File("atlas.db"));
+
+    public virtual async Task InitializeAsync()
     {
-        Services = AtlasSetup.Prepare(TestPaths.DataDir, _dir.File("atlas.db"));
+        Services = Prepare();
         _app = AtlasWebApp.Create(Services, new WebOptions { InProcess = true });
         await _app.StartAsync();
         Client = _app.GetTestClient();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_app is not null) await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -62,6 +62,20 @@ public class ModelTests
     }
 
     [Theory]
+    [InlineData(202239951L, true, "0202.239.951")]
+    [InlineData(1999999999L, true, "1999.999.999")]
+    [InlineData(2190171611L, false, "2.190.171.611")]
+    [InlineData(9000000191L, false, "9.000.000.191")]    // a branch's Id: ten digits, written like a unit's
+    public void Kbo_digits_say_what_they_number_and_how_the_register_writes_them(long digits, bool enterprise, string written)
+    {
+        Assert.Equal(enterprise, KboDigits.IsEnterprise(digits));
+        Assert.Equal(written, KboDigits.Format(digits));
+        if (EnterpriseNumber.TryFromDigits(digits, out var e)) Assert.Equal(written, e.ToString());
+        if (EstablishmentNumber.TryFromDigits(digits, out var s)) Assert.Equal(written, s.ToString());
+        Assert.Equal(!enterprise && written[0] != '9', KboDigits.IsEstablishment(digits));
+    }
+
+    [Theory]
     [InlineData("44021", true, "44000")]
     [InlineData("21004", true, "21000")]
     [InlineData("04000", false, "04000")]

@@ -17,7 +17,8 @@ public class OpenApiTests(AtlasFixture atlas)
     {
         var doc = await atlas.Json("/openapi/v1.json");
         var operations = doc["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Select(op => (Path: p.Key, Op: op.Value!))).ToList();
-        Assert.Equal(36, operations.Count);
+        Assert.Equal(43, operations.Count);
+        Assert.Contains(operations, o => o.Path == "/api/places/{id}/dynamics");
         foreach (var (path, op) in operations)
         {
             // the open formats answer in their own JSON media types (issue 17)

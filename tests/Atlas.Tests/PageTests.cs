@@ -75,8 +75,8 @@ public partial class PageTests(AtlasFixture atlas)
         Assert.Contains("1. Bruxelles, table row 1", html);
         Assert.Contains("city-proper", (await atlas.Json("/api/places/brussels")).ToJsonString());
         Assert.Contains("Shares themes with", html);
-        // without a register, the page says how to hold the claims against data
-        Assert.Contains("The enterprise register is not loaded", html);
+        // without a register, the claims are held against Statbel's data
+        Assert.Contains("In Statbel’s VAT data (2019)", html);
     }
 
     [Fact]

@@ -13,6 +13,18 @@ public static class Requires
     public static void Article() => Present(File.Exists(TestPaths.ArticlePath),
         $"needs the source article's text, not redistributed with the repository: put it at {TestPaths.ArticlePath} or point {Atlas.Text.SourceTexts.Env} at its folder");
 
+    /// <summary>The environment variable with a PostgreSQL server's connection string for the tests (a role that may create databases).</summary>
+    public const string PostgresEnv = "ATLAS_TEST_POSTGRES";
+
+    /// <summary>A PostgreSQL server to run the server-store tests against (`tools/pg-test-cluster.sh start` starts a throwaway one).</summary>
+    public static string Postgres()
+    {
+        var spec = Environment.GetEnvironmentVariable(PostgresEnv);
+        Present(!string.IsNullOrWhiteSpace(spec),
+            $"needs a PostgreSQL server: set {PostgresEnv} to a connection string of a role that may create databases (tools/pg-test-cluster.sh start prints one)");
+        return spec!;
+    }
+
     /// <summary>Skips (or fails in CI) with <paramref name="reason"/> unless <paramref name="present"/>.</summary>
     public static void Present(bool present, string reason)
     {

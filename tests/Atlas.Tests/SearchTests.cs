@@ -12,7 +12,7 @@ public class SearchTests(AtlasFixture atlas)
         return result["results"]!.AsArray().Select(r => r!.AsObject()).ToList();
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("Gand", "ghent")]
     [InlineData("Gent", "ghent")]
     [InlineData("Ghent", "ghent")]
@@ -27,7 +27,7 @@ public class SearchTests(AtlasFixture atlas)
         Assert.Equal("city", results[0]["kind"]!.GetValue<string>());
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("blockchain", "ghent")]
     [InlineData("réseaux intelligents", "liege")]
     [InlineData("smart grids", "liege")]
@@ -45,7 +45,7 @@ public class SearchTests(AtlasFixture atlas)
         Assert.NotEmpty(hit["facts"]!.AsArray());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Results_are_ranked_and_labelled_in_the_requested_language()
     {
         var en = await Search("smart grids", "en");
@@ -60,7 +60,7 @@ public class SearchTests(AtlasFixture atlas)
         Assert.Contains("blockchain", ghent["snippet"]!.GetValue<string>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Results_can_be_restricted_to_a_kind()
     {
         var result = await atlas.Json("/api/search?q=port&kind=city");
@@ -68,7 +68,7 @@ public class SearchTests(AtlasFixture atlas)
         Assert.All(result["results"]!.AsArray(), r => Assert.Equal("city", r!["kind"]!.GetValue<string>()));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("\"")]
     [InlineData("\"\"\"")]
     [InlineData("*")]
@@ -95,7 +95,7 @@ public class SearchTests(AtlasFixture atlas)
         Assert.Equal(7, page["total"]!.GetValue<int>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Html_in_a_query_comes_back_as_escaped_json_text()
     {
         using var response = await atlas.Client.GetAsync("/api/search?q=" + Uri.EscapeDataString("<script>alert(1)</script>"));
@@ -104,4 +104,11 @@ public class SearchTests(AtlasFixture atlas)
         var body = JsonNode.Parse(raw)!;
         Assert.Equal("<script>alert(1)</script>", body["query"]!.GetValue<string>());
     }
+}
+
+/// <summary>The same tests on the PostgreSQL store.</summary>
+[Collection(Postgres.PostgresAtlasCollection.Name)]
+public sealed class SearchTestsOnPostgres : SearchTests
+{
+    public SearchTestsOnPostgres(Postgres.PostgresAtlasFixture atlas) : base(atlas) => Requires.Postgres();
 }

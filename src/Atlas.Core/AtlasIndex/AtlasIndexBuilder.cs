@@ -4,11 +4,15 @@ using Atlas.Data;
 namespace Atlas.AtlasIndex;
 
 /// <summary>
-/// What the register says of one municipality, as the Atlas index needs it; <paramref name="Eci"/> comes from the
-/// national complexity panel (NaN when the index has no ECI indicator).
+/// What the sources say of one municipality, as the Atlas index needs it: its units by NACE class (the primary
+/// source's main count), its enterprises by seat and the young ones among them (the register), its ECI in the
+/// national panel, its creation and churn rates (Statbel's flows), its enterprises per 1,000 inhabitants and the
+/// growth of its establishment units in percent (Statbel's series). A value a source does not give is NaN, and its
+/// indicator is left out of the index.
 /// </summary>
 public sealed record MunicipalityCounts(int Nis, string Id, string Name, IReadOnlyDictionary<int, int> Classes, int Enterprises, int YoungEnterprises,
-    double Eci = double.NaN)
+    double Eci = double.NaN, double CreationRate = double.NaN, double ChurnRate = double.NaN, double PerThousand = double.NaN,
+    double EstablishmentGrowth = double.NaN)
 {
     public int Establishments { get; } = Classes.Values.Sum();
 }
@@ -21,10 +25,19 @@ public sealed record IndexEntry(string Id, int Nis, string Name, double Score, i
     double Ratio, IndexGroup Group, IReadOnlyDictionary<string, double> Pillars, IReadOnlyDictionary<string, double> Indicators,
     IReadOnlyDictionary<string, double> Normalised);
 
-/// <summary>The Atlas index of one register version: every scored municipality, best first.</summary>
+/// <summary>
+/// The Atlas index of one version of the data: every scored municipality, best first; the source of each indicator
+/// (<see cref="IndicatorSources"/>, by indicator id) and the indicators of the definition that no source at hand can
+/// measure (<see cref="LeftOut"/>).
+/// </summary>
 public sealed record AtlasIndexResult(AtlasIndexDefinition Definition, IReadOnlyList<IndexEntry> Entries, double Mean, int Replications,
     ulong Seed, string? SnapshotDate, IReadOnlyList<string> Warnings)
 {
+    public IReadOnlyDictionary<string, Sources.IIndicatorSource> IndicatorSources { get; init; } = new Dictionary<string, Sources.IIndicatorSource>();
+    public IReadOnlyList<AtlasIndicator> LeftOut { get; init; } = [];
+    /// <summary>The source whose units are scored (the municipalities with at least one unit in it).</summary>
+    public Sources.CountSource? Primary { get; init; }
+
     public IndexEntry? ByNis(int nis) => Entries.FirstOrDefault(e => e.Nis == nis);
 }
 
@@ -94,6 +107,14 @@ public static class AtlasIndexBuilder
                     values[c][u] = present;
                 else if (indicators[c].Measure == IndexMeasure.Eci)
                     values[c][u] = m.Eci;
+                else if (indicators[c].Measure == IndexMeasure.CreationRate)
+                    values[c][u] = m.CreationRate;
+                else if (indicators[c].Measure == IndexMeasure.ChurnRate)
+                    values[c][u] = m.ChurnRate;
+                else if (indicators[c].Measure == IndexMeasure.EnterprisesPerThousand)
+                    values[c][u] = m.PerThousand;
+                else if (indicators[c].Measure == IndexMeasure.EstablishmentGrowth)
+                    values[c][u] = m.EstablishmentGrowth;
             }
         }
         var codes = units.Select(u => u.Id).ToList();

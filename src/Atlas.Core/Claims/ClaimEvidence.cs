@@ -2,6 +2,7 @@ using Atlas.Catalogue;
 using Atlas.Model;
 using Atlas.Register;
 using Atlas.Snapshots;
+using Atlas.Sources;
 using Atlas.Specialisation;
 
 namespace Atlas.Claims;
@@ -12,55 +13,54 @@ public enum EvidenceStatus { Confirmed, NotConfirmed }
 /// <summary>A sector's figures in one statistical unit of the place.</summary>
 public sealed record UnitEvidence(StatisticalUnit Unit, SpecFigures Figures);
 
-/// <summary>What the register says of "place innovates in sector": the sector's codes, the thresholds of the rule, each unit's figures.</summary>
-public sealed record SectorEvidence(EvidenceStatus Status, IReadOnlyList<string> Codes, int MunicipalitiesWithPresence,
-    double P75Lq, double P25Count, IReadOnlyList<UnitEvidence> Units, RegisterInfo Register)
-{
-    public const string Measure = "establishments by main activity, NACE-BEL 2008";
-}
+/// <summary>What one source says of "place innovates in sector": the sector's codes, the thresholds of the rule, each unit's figures.</summary>
+public sealed record SectorEvidence(CountSource Source, EvidenceStatus Status, IReadOnlyList<string> Codes, int MunicipalitiesWithPresence,
+    double P75Lq, double P25Count, IReadOnlyList<UnitEvidence> Units);
 
 /// <summary>
-/// Claims held against the register. A fact "city innovates in sector" gets, beside it, what the register says of
-/// that sector in the city: the establishments whose main activity (NACE-BEL 2008) falls under the sector's codes
+/// Claims held against the data. A fact "city innovates in sector" gets, beside it, what each available source says
+/// of that sector in the city: the units whose activity (NACE-BEL 2008) falls under the sector's codes
 /// (<c>nace2008</c> in data/sectors.yaml), their share, location quotient, rank among municipalities and whether the
 /// city (for Brussels, the City or the Region) is a strong specialisation — the status. The curated fact is never
-/// changed: its own status stays what the data files say; the evidence is computed from the register held now.
+/// changed: its own status stays what the data files say; the evidence is computed from the data held now.
 /// </summary>
 public sealed class ClaimQueries(AtlasSnapshots snapshots)
 {
-    /// <summary>The evidence for a fact, when it is a city's sector claim and a register is loaded; else null.</summary>
-    public SectorEvidence? For(Fact fact)
+    /// <summary>The evidence of the default source for a fact, when it is a city's sector claim; else null.</summary>
+    public SectorEvidence? For(Fact fact) => All(fact).FirstOrDefault();
+
+    /// <summary>The evidence of every available source for a fact, the default source first; empty when the fact is no city's sector claim.</summary>
+    public IReadOnlyList<SectorEvidence> All(Fact fact)
     {
-        if (fact.Predicate != Predicate.InnovatesIn || fact.Object is null) return null;
-        if (snapshots.Curated.Get(fact.Subject) is not Place { PlaceKind: PlaceKind.City }) return null;
-        return ForSector(fact.Subject, fact.Object);
+        if (fact.Predicate != Predicate.InnovatesIn || fact.Object is null) return [];
+        if (snapshots.Curated.Get(fact.Subject) is not Place { PlaceKind: PlaceKind.City }) return [];
+        return snapshots.Sources.Select(source => ForSector(fact.Subject, fact.Object, source)).OfType<SectorEvidence>().ToList();
     }
 
-    /// <summary>The register's evidence for "<paramref name="placeId"/> innovates in <paramref name="sectorId"/>", or null if it cannot be measured.</summary>
-    public SectorEvidence? ForSector(string placeId, string sectorId)
+    /// <summary>What <paramref name="source"/> says of "<paramref name="placeId"/> innovates in <paramref name="sectorId"/>", or null if it cannot be measured.</summary>
+    public SectorEvidence? ForSector(string placeId, string sectorId, CountSource source)
     {
-        if (snapshots.Register is not { } register) return null;
         var s = snapshots.Curated;
         if (s.Get<Sector>(sectorId) is not { Nace2008.Count: > 0 } sector) return null;
         if (StatisticalUnits.Of(s, placeId) is not { Count: > 0 } units) return null;
-        var table = Distribution(register, sector.Nace2008);
+        var table = Distribution(source, sector.Nace2008);
         var evidence = units.Select(unit =>
         {
             var (count, total) = table.ByArea.GetValueOrDefault(unit.Nis);
             return new UnitEvidence(unit, table.Distribution.Figures(unit.Nis, count, total));
         }).ToList();
         var d = table.Distribution;
-        return new SectorEvidence(evidence.Any(u => u.Figures.Strong) ? EvidenceStatus.Confirmed : EvidenceStatus.NotConfirmed,
-            sector.Nace2008, d.Present, d.P75Lq, d.P25Count, evidence, register.Info);
+        return new SectorEvidence(source, evidence.Any(u => u.Figures.Strong) ? EvidenceStatus.Confirmed : EvidenceStatus.NotConfirmed,
+            sector.Nace2008, d.Present, d.P75Lq, d.P25Count, evidence);
     }
 
     private sealed record SectorTable(Dictionary<int, (int Count, int Total)> ByArea, ActivityDistribution Distribution);
 
-    /// <summary>Per sector (its codes), the count of every area and the distribution over municipalities, once per register version.</summary>
-    private static SectorTable Distribution(RegisterSnapshot register, IReadOnlyList<string> codes) =>
-        register.Derived.Get((typeof(SectorTable), string.Join(",", codes)), () =>
+    /// <summary>Per sector (its codes), the count of every area and the distribution over municipalities, once per version of the source.</summary>
+    private static SectorTable Distribution(CountSource source, IReadOnlyList<string> codes) =>
+        source.Derived.Get((typeof(SectorTable), string.Join(",", codes)), () =>
         {
-            var counts = ClassCounts.Of(register, ClassCounts.Establishments, 2008);
+            var counts = ClassCounts.Main(source);
             bool InSector(int cls) => codes.Any(code => NaceCode.Covers(code, cls, counts.Section));
             var byArea = counts.ByArea.ToDictionary(kv => kv.Key, kv => (kv.Value.Where(x => InSector(x.Key)).Sum(x => x.Value), kv.Value.Values.Sum()));
             var distribution = new ActivityDistribution(byArea.Where(kv => Areas.IsMunicipality(kv.Key)).Select(kv => kv.Value),

@@ -149,7 +149,7 @@ public sealed class CompanyQueries(AtlasSnapshots snapshots)
         /// <summary>The label of a NACE code, else of its class.</summary>
         private string? NaceLabel(int version, string code)
         {
-            var labels = SpecialisationQueries.NaceLabels(register, version, lang);
+            var labels = Sources.CountSource.Of(register).NaceLabels(version, lang);
             return labels.GetValueOrDefault(code) ?? (code.Length > 4 ? labels.GetValueOrDefault(code[..4]) : null);
         }
 

@@ -6,8 +6,14 @@ using Atlas.Diagnostics;
 
 namespace Atlas.Data;
 
-/// <summary>How an indicator of the Atlas index is computed from the register.</summary>
-public enum IndexMeasure { EstablishmentShare, YoungEnterprises, Diversity, Eci }
+/// <summary>
+/// How an indicator of the Atlas index is computed, and from which statistical source: a share of the units (the
+/// register's establishments, Statbel's enterprises), young enterprises (the register's start dates), the diversity
+/// and the complexity of activities (either source), creation and churn rates (Statbel's registrations and
+/// cessations), enterprises per 1,000 inhabitants (Statbel's enterprises by seat and population), the growth of the
+/// establishment units (Statbel's quarterly series per municipality, in the series store).
+/// </summary>
+public enum IndexMeasure { EstablishmentShare, YoungEnterprises, Diversity, Eci, CreationRate, ChurnRate, EnterprisesPerThousand, EstablishmentGrowth }
 
 /// <summary>One indicator of the Atlas index: its node in the tree, its names and how it is measured.</summary>
 public sealed record AtlasIndicator(string Id, LocalizedText Names, IndexMeasure Measure, IReadOnlyList<string> Nace,
@@ -28,6 +34,20 @@ public sealed record AtlasIndexDefinition(IndexStructure Structure, AtlasAggrega
 
     public LocalizedText NamesOf(string code) =>
         Indicators.FirstOrDefault(i => i.Id == code)?.Names ?? Pillars.FirstOrDefault(p => p.Id == code)?.Names ?? Index.Names;
+
+    /// <summary>
+    /// The same index with only the indicators <paramref name="keep"/> accepts (those the data at hand can measure); a
+    /// pillar left without indicators goes too, and the weights of the others are kept (aggregation rescales them).
+    /// </summary>
+    public AtlasIndexDefinition Only(Func<AtlasIndicator, bool> keep)
+    {
+        var indicators = Indicators.Where(keep).ToList();
+        if (indicators.Count == Indicators.Count) return this;
+        var ids = indicators.Select(i => i.Id).ToHashSet();
+        var pillars = Pillars.Where(p => Structure.ChildrenOf(p.Id).Any(c => ids.Contains(c.Code))).ToList();
+        var codes = ids.Concat(pillars.Select(p => p.Id)).Append(Index.Id).ToHashSet();
+        return new AtlasIndexDefinition(IndexStructure.Create(Structure.Nodes.Where(n => codes.Contains(n.Code))), Index, pillars, indicators);
+    }
 }
 
 /// <summary>Reads and checks <c>data/index/atlas-index.yaml</c>; every problem is reported as <c>file:line</c>.</summary>
@@ -41,6 +61,10 @@ public static class AtlasIndexFile
         ["young-enterprises"] = IndexMeasure.YoungEnterprises,
         ["diversity"] = IndexMeasure.Diversity,
         ["eci"] = IndexMeasure.Eci,
+        ["creation-rate"] = IndexMeasure.CreationRate,
+        ["churn-rate"] = IndexMeasure.ChurnRate,
+        ["enterprises-per-1000"] = IndexMeasure.EnterprisesPerThousand,
+        ["establishment-growth"] = IndexMeasure.EstablishmentGrowth,
     };
 
     /// <summary>Whether a NACE code as the file writes it ("21", "25.4", "62.01") holds a class (2110 is under "21").</summary>

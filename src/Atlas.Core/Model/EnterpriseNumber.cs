@@ -14,7 +14,7 @@ public readonly record struct EnterpriseNumber
     /// <summary>The ten digits without separators, zero-padded (0202239951).</summary>
     public string Digits => _digits.ToString("D10");
 
-    public override string ToString() => $"{Digits[..4]}.{Digits[4..7]}.{Digits[7..]}";
+    public override string ToString() => KboDigits.Format(_digits);
 
     /// <summary>Accepts 0202.239.951, 0202 239 951, 202239951, BE0202239951; rejects a failed check.</summary>
     public static bool TryParse(string? text, out EnterpriseNumber number, out string? error)
@@ -56,13 +56,35 @@ public readonly record struct EnterpriseNumber
     public static bool TryFromDigits(long digits, out EnterpriseNumber number)
     {
         number = default;
-        if (digits is < 0 or >= 2_000_000_000 || !KboCheck.IsValid(digits)) return false;
+        if (!KboDigits.IsEnterprise(digits) || !KboCheck.IsValid(digits)) return false;
         number = new EnterpriseNumber(digits);
         return true;
     }
 
     /// <summary>The ten digits as a number (202239951): how the register stores it.</summary>
     public long Value => _digits;
+}
+
+/// <summary>
+/// The ten digits of a KBO/BCE number as the register stores them, in a <see cref="long"/> (0202.239.951 → 202239951):
+/// the first digit says what they number (0 or 1 an enterprise, 2 to 8 an establishment unit; a branch's Id has ten
+/// digits too) and how the register writes them. The one place for these rules: <see cref="EnterpriseNumber"/>,
+/// <see cref="EstablishmentNumber"/> and the register's reader all ask here.
+/// </summary>
+public static class KboDigits
+{
+    private const long FirstEstablishment = 2_000_000_000;
+
+    public static bool IsEnterprise(long digits) => digits is >= 0 and < FirstEstablishment;
+
+    public static bool IsEstablishment(long digits) => digits is >= FirstEstablishment and <= 8_999_999_999;
+
+    /// <summary>0202.239.951 for an enterprise, 2.190.171.611 for an establishment unit or a branch.</summary>
+    public static string Format(long digits)
+    {
+        var d = digits.ToString("D10");
+        return IsEnterprise(digits) ? $"{d[..4]}.{d[4..7]}.{d[7..]}" : $"{d[..1]}.{d[1..4]}.{d[4..7]}.{d[7..]}";
+    }
 }
 
 /// <summary>The check of KBO/BCE numbers: the last two of the ten digits are 97 − (the first eight mod 97).</summary>
@@ -85,12 +107,12 @@ public readonly record struct EstablishmentNumber
 
     public long Value => _digits;
     public string Digits => _digits.ToString("D10");
-    public override string ToString() => $"{Digits[..1]}.{Digits[1..4]}.{Digits[4..7]}.{Digits[7..]}";
+    public override string ToString() => KboDigits.Format(_digits);
 
     public static bool TryFromDigits(long digits, out EstablishmentNumber number)
     {
         number = default;
-        if (digits is < 2_000_000_000 or > 8_999_999_999 || !KboCheck.IsValid(digits)) return false;
+        if (!KboDigits.IsEstablishment(digits) || !KboCheck.IsValid(digits)) return false;
         number = new EstablishmentNumber(digits);
         return true;
     }
@@ -109,7 +131,8 @@ public readonly record struct EstablishmentNumber
         }
         if (digits.Length != 10) { error = $"'{text}' is not an establishment unit number: it needs 10 digits, it has {digits.Length}"; return false; }
         var value = long.Parse(digits.ToString());
-        if (value < 2_000_000_000) { error = $"'{text}' is not an establishment unit number: it starts with 2 to 8 (0 or 1 is an enterprise number)"; return false; }
+        if (KboDigits.IsEnterprise(value)) { error = $"'{text}' is not an establishment unit number: it starts with 2 to 8 (0 or 1 is an enterprise number)"; return false; }
+        if (!KboDigits.IsEstablishment(value)) { error = $"'{text}' is not an establishment unit number: it starts with 2 to 8 (9 is a branch's Id)"; return false; }
         if (!KboCheck.IsValid(value)) { error = $"'{text}' fails the mod-97 check: its last two digits should be {KboCheck.CheckDigits(value / 100):D2}"; return false; }
         number = new EstablishmentNumber(value);
         return true;

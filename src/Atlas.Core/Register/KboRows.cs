@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Atlas.Model;
 
 namespace Atlas.Register;
@@ -65,13 +66,16 @@ public static class KboRows
         return r.RowError is null;
     }
 
+    // Numbers are read from the field's bytes by KboValues.TryNumber, not through EnterpriseNumber.TryParse: the
+    // 46.8 million rows of a full dump must not cost a string each. What the digits may be is the Model's rule.
+
     /// <summary>An enterprise number (0/1 first, mod-97 checked).</summary>
     public static bool TryEnterpriseNumber(ReadOnlySpan<byte> f, string column, out long number, out string error)
     {
         error = "";
-        if (!KboValues.TryNumber(f, out number) || number >= 2_000_000_000)
+        if (!KboValues.TryNumber(f, out number) || !KboDigits.IsEnterprise(number))
             return Fail(out error, $"{column} '{Text(f)}' is not an enterprise number (ten digits starting with 0 or 1, as 0202.239.951)");
-        if (!KboCheck.IsValid(number))
+        if (!EnterpriseNumber.TryFromDigits(number, out _))
             return Fail(out error, $"{column} '{Text(f)}' fails the mod-97 check");
         return true;
     }
@@ -82,7 +86,7 @@ public static class KboRows
         error = "";
         if (!KboValues.TryNumber(f, out number))
             return Fail(out error, $"{column} '{Text(f)}' is not an entity number (ten digits, as 0202.239.951 or 2.190.171.611)");
-        if (number < 2_000_000_000 && !KboCheck.IsValid(number))
+        if (KboDigits.IsEnterprise(number) && !EnterpriseNumber.TryFromDigits(number, out _))
             return Fail(out error, $"{column} '{Text(f)}' fails the mod-97 check of enterprise numbers");
         return true;
     }
@@ -119,9 +123,9 @@ public static class KboRows
     {
         row = default;
         if (!RowOk(r, out error)) return false;
-        if (!KboValues.TryNumber(r.Field(0), out var number) || number < 2_000_000_000 || number > 8_999_999_999)
+        if (!KboValues.TryNumber(r.Field(0), out var number) || !KboDigits.IsEstablishment(number))
             return Fail(out error, $"EstablishmentNumber '{Text(r.Field(0))}' is not an establishment unit number (ten digits starting with 2 to 8, as 2.190.171.611)");
-        if (!KboCheck.IsValid(number)) return Fail(out error, $"EstablishmentNumber '{Text(r.Field(0))}' fails the mod-97 check");
+        if (!EstablishmentNumber.TryFromDigits(number, out _)) return Fail(out error, $"EstablishmentNumber '{Text(r.Field(0))}' fails the mod-97 check");
         if (!TryDate(r, 1, "StartDate", out var start, out error)) return false;
         if (!TryEnterpriseNumber(r.Field(2), "EnterpriseNumber", out var enterprise, out error)) return false;
         row = new EstablishmentRow(number, start, enterprise);
@@ -139,7 +143,7 @@ public static class KboRows
         return true;
     }
 
-    public static bool TryDenomination(KboCsvReader r, out DenominationRow? row, out string error)
+    public static bool TryDenomination(KboCsvReader r, [MaybeNullWhen(false)] out DenominationRow row, out string error)
     {
         row = null;
         if (!RowOk(r, out error)) return false;
@@ -152,7 +156,7 @@ public static class KboRows
         return true;
     }
 
-    public static bool TryAddress(KboCsvReader r, out AddressRow? row, out string error)
+    public static bool TryAddress(KboCsvReader r, [MaybeNullWhen(false)] out AddressRow row, out string error)
     {
         row = null;
         if (!RowOk(r, out error)) return false;
@@ -169,7 +173,7 @@ public static class KboRows
         return true;
     }
 
-    public static bool TryContact(KboCsvReader r, out ContactRow? row, out string error)
+    public static bool TryContact(KboCsvReader r, [MaybeNullWhen(false)] out ContactRow row, out string error)
     {
         row = null;
         if (!RowOk(r, out error)) return false;
@@ -206,7 +210,7 @@ public static class KboRows
         : f.SequenceEqual("ANCI"u8) ? Classification.Ancillary
         : null;
 
-    public static bool TryCode(KboCsvReader r, out CodeRow? row, out string error)
+    public static bool TryCode(KboCsvReader r, [MaybeNullWhen(false)] out CodeRow row, out string error)
     {
         row = null;
         if (!RowOk(r, out error)) return false;

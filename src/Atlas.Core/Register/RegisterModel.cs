@@ -65,19 +65,13 @@ public readonly record struct ActivityRow(long Entity, int Group, int NaceVersio
 /// <summary>A row of code.csv: a code of a category (Nace2008, JuridicalForm …) with its description in one language.</summary>
 public sealed record CodeRow(string Category, string Code, string Language, string Description);
 
-/// <summary>Formats register numbers the way the register publishes them.</summary>
+/// <summary>
+/// The register's former name for <see cref="KboDigits"/>: it only forwards, for the query layer and
+/// <see cref="SpecCounts"/> that still call it; new code asks <see cref="KboDigits"/>.
+/// </summary>
 public static class RegisterNumbers
 {
-    /// <summary>0202.239.951 for an enterprise, 2.190.171.611 for an establishment unit or branch.</summary>
-    public static string Format(long digits)
-    {
-        var d = digits.ToString("D10");
-        return digits < 2_000_000_000 ? $"{d[..4]}.{d[4..7]}.{d[7..]}" : $"{d[..1]}.{d[1..4]}.{d[4..7]}.{d[7..]}";
-    }
+    public static string Format(long digits) => KboDigits.Format(digits);
 
-    public static bool IsEnterprise(long digits) => digits < 2_000_000_000;
-
-    /// <summary>Reads an enterprise number typed by a person (with or without dots, spaces, BE): its digits, or null.</summary>
-    public static long? ParseEnterprise(string? text) =>
-        EnterpriseNumber.TryParse(text, out var n) ? n.Value : null;
+    public static bool IsEnterprise(long digits) => KboDigits.IsEnterprise(digits);
 }

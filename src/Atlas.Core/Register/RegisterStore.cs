@@ -1,12 +1,12 @@
-using System.Globalization;
 using Atlas.Store;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace Atlas.Register;
 
-/// <summary>What the loaded register is: the extract it holds and when it was imported.</summary>
-public sealed record RegisterInfo(int ExtractNumber, string ExtractType, int? FullExtractNumber, string? SnapshotDate, string? ImportedAt);
+/// <summary>What the loaded register is: the extract it holds, when it was imported and how long that took.</summary>
+public sealed record RegisterInfo(int ExtractNumber, string ExtractType, int? FullExtractNumber, string? SnapshotDate, string? ImportedAt,
+    double? ImportSeconds = null);
 
 /// <summary>
 /// The enterprise register's own SQLite file, beside the atlas database: <c>atlas.db</c> → <c>atlas.register.db</c>.
@@ -74,21 +74,10 @@ public sealed class RegisterStore(string path) : IRegisterStore
                 try
                 {
                     using var c = Connect();
-                    var meta = new Dictionary<string, string>();
-                    using var cmd = c.CreateCommand();
-                    cmd.CommandText = "SELECT key, value FROM meta";
-                    using var r = cmd.ExecuteReader();
-                    while (r.Read()) meta[r.GetString(0)] = r.GetString(1);
-                    if (meta.GetValueOrDefault("schema_version") != RegisterSchema.Version.ToString(CultureInfo.InvariantCulture))
-                        problem = $"the register {Path} was made by another version of the atlas (its tables are version {meta.GetValueOrDefault("schema_version") ?? "?"}, this atlas reads version {RegisterSchema.Version}): import a full dump again";
-                    else if (meta.TryGetValue("extract_number", out var n) && int.TryParse(n, CultureInfo.InvariantCulture, out var number))
-                        info = new RegisterInfo(number, meta.GetValueOrDefault("extract_type") ?? "full",
-                            int.TryParse(meta.GetValueOrDefault("full_extract_number"), CultureInfo.InvariantCulture, out var f) ? f : null,
-                            meta.GetValueOrDefault("snapshot_date"), meta.GetValueOrDefault("imported_at"));
+                    (info, problem) = RegisterReads.Describe(RegisterReads.Meta(c), Path);
                 }
                 catch (SqliteException e)
                 {
-                    info = null;
                     problem = $"the register {Path} cannot be read ({e.Message}): import a full dump again";
                 }
             }
@@ -119,39 +108,42 @@ public sealed class RegisterStore(string path) : IRegisterStore
     public IReadOnlyList<AreaClassCount> Counts(int unit, int naceVersion)
     {
         using var c = Connect();
-        return c.Query<AreaClassCount>("SELECT nis AS Nis, class AS Class, n AS Count FROM spec_counts WHERE unit = $unit AND version = $naceVersion",
-            new { unit, naceVersion }).ToList();
+        return RegisterReads.Counts(c, unit, naceVersion);
     }
 
     public IReadOnlyList<NaceLabel> NaceLabels(int naceVersion)
     {
         using var c = Connect();
-        return c.Query<NaceLabel>("SELECT code AS Code, label_fr AS Fr, label_nl AS Nl, label_en AS En FROM nace WHERE version = $naceVersion",
-            new { naceVersion }).ToList();
+        return RegisterReads.NaceLabels(c, naceVersion);
     }
 
     public IReadOnlyDictionary<int, string> SectionsOfDivisions(int naceVersion)
     {
         using var c = Connect();
-        return c.Query<(string Code, string Section)>("SELECT code, section FROM nace WHERE version = $naceVersion AND level = 'division' AND section IS NOT NULL",
-            new { naceVersion }).ToDictionary(x => int.Parse(x.Code, CultureInfo.InvariantCulture), x => x.Section);
+        return RegisterReads.SectionsOfDivisions(c, naceVersion);
     }
 
     public IReadOnlyList<CodeLabel> Codes()
     {
         using var c = Connect();
-        return c.Query<CodeLabel>("SELECT category AS Category, code AS Code, language AS Language, description AS Description FROM code").ToList();
+        return RegisterReads.Codes(c);
     }
 
     public IReadOnlyList<SeatCount> EnterprisesBySeat(string since)
     {
         using var c = Connect();
-        return c.Query<SeatCount>("""
-            SELECT s.nis AS Nis, count(*) AS Enterprises, sum(e.start_date > $since) AS Young
-            FROM (SELECT DISTINCT entity, nis FROM address WHERE type = 'REGO' AND nis IS NOT NULL) s
-            JOIN enterprise e ON e.number = s.entity GROUP BY s.nis
-            """, new { since }).ToList();
+        return RegisterReads.EnterprisesBySeat(c, since);
     }
 
-    public IRegisterSession Open() => new RegisterSession(Connect());
+    public IRegisterSession Open() => new RegisterSession(Connect(), FindNames);
+
+    /// <summary>Names through the FTS5 index: every term quoted, so that no user input is read as FTS syntax; the last one is a prefix.</summary>
+    private static IReadOnlyList<(long Entity, string Name)> FindNames(System.Data.Common.DbConnection c, IReadOnlyList<string> terms, int limit)
+    {
+        var match = string.Join(" ", terms.Select((t, i) => $"\"{t}\"" + (i == terms.Count - 1 ? "*" : "")));
+        return c.Query<(long, string)>("""
+            SELECT d.entity, d.name FROM denomination_search s JOIN denomination d ON d.rowid = s.rowid
+            WHERE denomination_search MATCH @match ORDER BY s.rank LIMIT @limit
+            """, new { match, limit }).ToList();
+    }
 }

@@ -1,4 +1,5 @@
 using Atlas.Register;
+using Atlas.Sources;
 using Atlas.Store;
 
 namespace Atlas.Snapshots;
@@ -11,24 +12,34 @@ public sealed class NoRegisterException(string? problem = null) : Exception(
     public string? Problem { get; } = problem;
 }
 
+/// <summary>A statistical source that this atlas does not have (an unknown id).</summary>
+public sealed class UnknownSourceException(string id, IEnumerable<string> known)
+    : Exception($"there is no statistical source '{id}': the sources are {string.Join(", ", known)}")
+{
+    public string Id { get; } = id;
+}
+
 /// <summary>
-/// The current snapshot of each kind of data: the curated data and the enterprise register. Each is rebuilt when
-/// its store reports a new version (looked at no more than once a second, so an import or a change made elsewhere is
-/// seen within a second), and every feature reads the snapshot it is given, never a cache of its own.
+/// The current snapshot of each kind of data: the curated data, the enterprise register and the official series.
+/// Each is rebuilt when its store reports a new version (the curated data and the register are looked at no more
+/// than once a second, so an import or a change made elsewhere is seen within a second; the series at every request),
+/// and every feature reads the snapshot it is given, never a cache of its own.
 /// </summary>
-public sealed class AtlasSnapshots(ICuratedStore curated, IRegisterStore register)
+public sealed class AtlasSnapshots(ICuratedStore curated, IRegisterStore register, ISeriesStore series)
 {
     private static readonly long CheckEveryMs = 1000;
 
     public ICuratedStore CuratedStore { get; } = curated;
     public IRegisterStore RegisterStore { get; } = register;
+    public ISeriesStore SeriesStore { get; } = series;
 
     private readonly Lock _gate = new();
     private CuratedSnapshot? _curated;
     private long _curatedCheckedAt = long.MinValue;
     private RegisterSnapshot? _register;
+    private SeriesSnapshot? _series;
 
-    /// <summary>Raised when a new version of the curated data or of the register replaces the one that was current.</summary>
+    /// <summary>Raised when a new version of the curated data, the register or the series replaces the one that was current.</summary>
     public event Action? Changed;
 
     /// <summary>The curated data as the store holds it now.</summary>
@@ -76,9 +87,61 @@ public sealed class AtlasSnapshots(ICuratedStore curated, IRegisterStore registe
         }
     }
 
+    /// <summary>The series as the store holds them now.</summary>
+    public SeriesSnapshot Series
+    {
+        get
+        {
+            var version = SeriesStore.Version;
+            var current = _series;
+            if (current is not null && current.Version == version) return current;
+            SeriesSnapshot snapshot;
+            var changed = false;
+            lock (_gate)
+            {
+                if (_series is null || _series.Version != version)
+                {
+                    changed = _series is not null;
+                    _series = new SeriesSnapshot(SeriesStore, version);
+                }
+                snapshot = _series;
+            }
+            if (changed) Changed?.Invoke();
+            return snapshot;
+        }
+    }
+
     /// <summary>The register, or a <see cref="NoRegisterException"/> saying how to load one.</summary>
     public RegisterSnapshot RequireRegister() => Register ?? throw new NoRegisterException(RegisterStore.Problem);
 
-    /// <summary>A token for everything a page or an answer may show: it changes when either the curated data or the register does.</summary>
-    public string Version => $"{Curated.Version}|{RegisterStore.Version}";
+    /// <summary>
+    /// The statistical sources the analyses can run on, the default first: the register when one is imported (the
+    /// fuller and more recent source), then Statbel's VAT-registered enterprises, which the atlas ships.
+    /// </summary>
+    public IReadOnlyList<CountSource> Sources =>
+        [.. Register is { } register ? [CountSource.Of(register)] : Array.Empty<CountSource>(), .. Statbel is { } statbel ? [statbel] : Array.Empty<CountSource>()];
+
+    /// <summary>Statbel's data, seeded with the curated data: one source object per curated version.</summary>
+    private CountSource? Statbel =>
+        Curated.Derived.Get(typeof(CountSource), () => new StatbelSource(CuratedStore.LoadVatEnterprises() is { } vat ? CountSource.Of(vat) : null)).Source;
+
+    private sealed record StatbelSource(CountSource? Source);
+
+    /// <summary>The source of that id, or the default one (the first of <see cref="Sources"/>) when none is given.</summary>
+    /// <exception cref="NoRegisterException">the register is asked for and none is loaded (nor any other source).</exception>
+    /// <exception cref="UnknownSourceException">no source has that id.</exception>
+    public CountSource Source(string? id = null)
+    {
+        var sources = Sources;
+        if (id is null) return sources.FirstOrDefault() ?? throw new NoRegisterException(RegisterStore.Problem);
+        if (sources.FirstOrDefault(s => s.Id == id) is { } source) return source;
+        if (id == CountSource.KboId) throw new NoRegisterException(RegisterStore.Problem);
+        throw new UnknownSourceException(id, [CountSource.KboId, CountSource.StatbelId]);
+    }
+
+    /// <summary>The population of the municipalities (Statbel, shipped with the data), or null when the data has none.</summary>
+    public Atlas.Statbel.Population? Population => Statbel?.Vat!.Population;
+
+    /// <summary>A token for everything a page or an answer may show: it changes when the curated data, the register or the series do.</summary>
+    public string Version => $"{Curated.Version}|{RegisterStore.Version}|{Series.Version}";
 }

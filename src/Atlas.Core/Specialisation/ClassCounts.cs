@@ -1,23 +1,23 @@
 using Atlas.Register;
-using Atlas.Snapshots;
+using Atlas.Sources;
 
 namespace Atlas.Specialisation;
 
 /// <summary>
-/// The register's counts of one unit kind (establishments or enterprises) under one NACE version, by area and NACE
-/// class: every municipality, the areas above them and Belgium (<see cref="RegisterSchema.Belgium"/>). Read once per
-/// register version; every analysis of the register starts from here.
+/// A source's counts of one unit kind under one NACE version, by area and NACE class: every municipality, the areas
+/// above them and Belgium (<see cref="Belgium"/>). Read once per version of the source; every analysis starts here.
 /// </summary>
 public sealed class ClassCounts
 {
-    public const int Establishments = RegisterSchema.Establishments, Enterprises = RegisterSchema.Enterprises, Belgium = RegisterSchema.Belgium;
+    /// <summary>The NIS code under which the national counts are kept.</summary>
+    public const int Belgium = RegisterSchema.Belgium;
 
     /// <summary>Area (NIS) → NACE class (6201) → units.</summary>
-    public IReadOnlyDictionary<int, Dictionary<int, int>> ByArea { get; }
+    public IReadOnlyDictionary<int, IReadOnlyDictionary<int, int>> ByArea { get; }
     /// <summary>The section letter of each division.</summary>
     public IReadOnlyDictionary<int, string> SectionOfDivision { get; }
 
-    private ClassCounts(Dictionary<int, Dictionary<int, int>> byArea, IReadOnlyDictionary<int, string> sections)
+    private ClassCounts(IReadOnlyDictionary<int, IReadOnlyDictionary<int, int>> byArea, IReadOnlyDictionary<int, string> sections)
     {
         ByArea = byArea;
         SectionOfDivision = sections;
@@ -26,17 +26,15 @@ public sealed class ClassCounts
     public string? Section(int division) => SectionOfDivision.GetValueOrDefault(division);
 
     /// <summary>The municipalities (not the areas above them) with their counts, by NIS code.</summary>
-    public IEnumerable<KeyValuePair<int, Dictionary<int, int>>> Municipalities => ByArea.Where(kv => Areas.IsMunicipality(kv.Key)).OrderBy(kv => kv.Key);
+    public IEnumerable<KeyValuePair<int, IReadOnlyDictionary<int, int>>> Municipalities => ByArea.Where(kv => Areas.IsMunicipality(kv.Key)).OrderBy(kv => kv.Key);
 
-    public static ClassCounts Of(RegisterSnapshot register, int unit, int naceVersion) =>
-        register.Derived.Get((typeof(ClassCounts), unit, naceVersion), () =>
-        {
-            var byArea = new Dictionary<int, Dictionary<int, int>>();
-            foreach (var row in register.Store.Counts(unit, naceVersion))
-            {
-                var classes = byArea.TryGetValue(row.Nis, out var d) ? d : byArea[row.Nis] = [];
-                classes[row.Class] = row.Count;
-            }
-            return new ClassCounts(byArea, register.Store.SectionsOfDivisions(naceVersion));
-        });
+    /// <summary>The counts of a unit kind and NACE version; null when the source does not count them (Statbel has no establishments, no NACE 2025).</summary>
+    public static ClassCounts? Of(CountSource source, UnitKind unit, int naceVersion) =>
+        source.Derived.Get((typeof(ClassCounts), unit, naceVersion), () =>
+            new Holder(source.ReadCounts(unit, naceVersion) is { } counts ? new ClassCounts(counts, source.Sections(naceVersion)) : null)).Counts;
+
+    /// <summary>The counts the analyses use: the source's main unit, NACE-BEL 2008.</summary>
+    public static ClassCounts Main(CountSource source) => Of(source, source.MainUnit, 2008)!;
+
+    private sealed record Holder(ClassCounts? Counts);
 }

@@ -1,5 +1,7 @@
 using Atlas.Model;
 using Atlas.Register;
+using Atlas.Store;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace Atlas.Statbel;
@@ -51,8 +53,8 @@ public static class StatbelStore
         if (!statement.Run()) throw new SqliteException($"{table}: a row repeats a key", 19);
     }
 
-    /// <summary>The source as the last seed stored it; null when the database holds none.</summary>
-    public static VatEnterprises? Read(SqliteConnection c)
+    /// <summary>The source as the last seed stored it; null when the database holds none. Plain SQL: any store's connection.</summary>
+    public static VatEnterprises? Read(DbConnection c)
     {
         var labels = new List<NaceLabel>();
         using (var cmd = Command(c, null, "SELECT code, level, section, fr, nl, en FROM statbel_nace"))
@@ -65,7 +67,7 @@ public static class StatbelStore
         var population = new List<Inhabitants>();
         using (var cmd = Command(c, null, "SELECT nis, year, inhabitants FROM statbel_population"))
         using (var r = cmd.ExecuteReader())
-            while (r.Read()) population.Add(new Inhabitants(NisCode.Parse(r.GetString(0)), r.GetInt32(1), r.GetInt64(2)));
+            while (r.Read()) population.Add(new Inhabitants(NisCode.Parse(r.GetString(0)), r.GetInt32(1), Convert.ToInt64(r.GetValue(2))));
 
         var rows = new List<VatRow>();
         var seats = new Dictionary<string, Seat>(); // 567 distinct seats: parse each once
@@ -81,7 +83,7 @@ public static class StatbelStore
         return new VatEnterprises(StatisticalSource.StatbelVat2019, rows, new NaceLabels(labels), new Population(population));
     }
 
-    private static SqliteCommand Command(SqliteConnection c, SqliteTransaction? tx, string sql)
+    private static DbCommand Command(DbConnection c, DbTransaction? tx, string sql)
     {
         var cmd = c.CreateCommand();
         cmd.Transaction = tx;

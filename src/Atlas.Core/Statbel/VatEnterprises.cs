@@ -140,16 +140,13 @@ public sealed class VatEnterprises
         return 1000.0 * count / people;
     }
 
+    /// <summary>Which classes a code holds, by the atlas's one prefix rule (<see cref="NaceCode.Covers"/>).</summary>
     private Func<int, bool> Matcher(string nace)
     {
-        var code = nace.Trim().Replace(".", "");
-        if (code.Length == 1 && char.IsAsciiLetterUpper(code[0]))
-            return cls => SectionOfDivision.GetValueOrDefault(cls / 100) == code;
-        if (code.Length is >= 2 and <= 4 && code.All(char.IsAsciiDigit))
-        {
-            var (value, divisor) = (int.Parse(code), code.Length switch { 2 => 100, 3 => 10, _ => 1 });
-            return cls => cls / divisor == value;
-        }
-        throw new ArgumentException($"'{nace}' is not a NACE section, division, group or class (C, 13, 13.9, 13.92)", nameof(nace));
+        var code = nace.Trim();
+        var digits = code.Replace(".", "");
+        if (!NaceCode.IsWellFormed(code) && !(digits.Length is >= 2 and <= 4 && digits.All(char.IsAsciiDigit)))
+            throw new ArgumentException($"'{nace}' is not a NACE section, division, group or class (C, 13, 13.9, 13.92)", nameof(nace));
+        return cls => NaceCode.Covers(digits, cls, SectionOfDivision.GetValueOrDefault);
     }
 }

@@ -21,6 +21,9 @@ public interface ICuratedStore
     /// <summary>The version of the data the store holds (the content hash of what it was seeded from), or null when empty.</summary>
     string? DataVersion { get; }
 
+    /// <summary>When the store was seeded with the version it holds (the date of that data version), or null when empty.</summary>
+    DateTimeOffset? SeededAt { get; }
+
     /// <summary>Replaces the content with <paramref name="data"/> in one transaction, unless it already holds that version. True when it seeded.</summary>
     bool Seed(AtlasData data, bool force = false);
 

@@ -72,7 +72,10 @@ public sealed class SqliteCuratedStore : ICuratedStore
 
     public string? DataVersion => Meta("data_hash");
 
-    /// <summary>A value the seed stored beside the tables: data_hash, seeded_at, map, atlas_index.</summary>
+    public DateTimeOffset? SeededAt =>
+        DateTimeOffset.TryParse(Meta("seeded_at"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : null;
+
+    /// <summary>A value the seed stored beside the tables: data_hash, seeded_at, map, atlas_index, boundaries (<see cref="CuratedRows.Meta"/>).</summary>
     public string? Meta(string key)
     {
         using var c = Connect();
@@ -91,11 +94,7 @@ public sealed class SqliteCuratedStore : ICuratedStore
             CuratedSeeding.Write(c, tx, data);
             if (data.Statbel is { } statbel) StatbelStore.Write(c, tx, statbel);
             c.Execute("INSERT INTO search(search) VALUES ('optimize');", transaction: tx);
-            SetMeta(c, tx, "map", data.Map is null ? "" : JsonSerializer.Serialize(data.Map));
-            SetMeta(c, tx, "atlas_index", data.IndexDefinition ?? "");
-            SetMeta(c, tx, "boundaries", data.Boundaries ?? "");
-            SetMeta(c, tx, "data_hash", data.ContentHash);
-            SetMeta(c, tx, "seeded_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            foreach (var (key, value) in CuratedRows.Meta(data)) SetMeta(c, tx, key, value);
             tx.Commit();
         }
         catch (SqliteException e)
@@ -111,22 +110,9 @@ public sealed class SqliteCuratedStore : ICuratedStore
     {
         using var c = Connect();
         var entities = c.Query<string>("SELECT document FROM entities ORDER BY seq").Select(EntityDocument.Read).ToList();
-        var facts = c.Query<CuratedSeeding.FactRow>(CuratedSeeding.SelectFacts).Select(CuratedSeeding.ToFact).ToList();
+        var facts = c.Query<FactRow>($"SELECT {CuratedRows.FactColumns} FROM facts ORDER BY seq").Select(CuratedRows.ToFact).ToList();
         var meta = c.Query<(string Key, string Value)>("SELECT key, value FROM meta").ToDictionary(m => m.Key, m => m.Value);
-        return new AtlasData
-        {
-            Places = entities.OfType<Place>().ToList(),
-            Sectors = entities.OfType<Sector>().ToList(),
-            Technologies = entities.OfType<Technology>().ToList(),
-            Organisations = entities.OfType<Organisation>().ToList(),
-            Programmes = entities.OfType<Programme>().ToList(),
-            Sources = entities.OfType<Source>().ToList(),
-            Facts = facts,
-            ContentHash = meta.GetValueOrDefault("data_hash") ?? "",
-            Map = meta.GetValueOrDefault("map") is { Length: > 0 } map ? JsonSerializer.Deserialize<Atlas.Geo.BelgiumMap>(map) : null,
-            IndexDefinition = meta.GetValueOrDefault("atlas_index") is { Length: > 0 } index ? index : null,
-            Boundaries = meta.GetValueOrDefault("boundaries") is { Length: > 0 } boundaries ? boundaries : null,
-        };
+        return CuratedRows.Data(entities, facts, meta);
     }
 
     public VatEnterprises? LoadVatEnterprises()

@@ -20,7 +20,7 @@ public sealed record SimilarJson(int Rank, string Id, string Label, string Nis, 
 public sealed record PlaceComplexityJson
 {
     public const string MethodText =
-        "National panel: every municipality × NACE-BEL 2008 class, valued by establishments counted under their main activity. " +
+        "National panel: every municipality × NACE-BEL 2008 class, valued by the source's main count (the register: establishments counted under their main activity; Statbel: VAT-registered enterprises by seat). " +
         "RCA = (x_ca / x_c) / (x_a / x); presence M = RCA > 1; ECI and PCI by the eigenvector method, standardised as the Growth Lab's Stata ecomplexity " +
         "(mean and sample sd over all municipality × class rows); proximity φ = co-occurrence / max ubiquity; density = Σ_q M_cq φ_qa / Σ_q φ_qa; " +
         "COG = what the activity would add to the complexity outlook. Opportunities are the classes not present, by density and by COG, each with the present classes closest to it. " +
@@ -35,7 +35,8 @@ public sealed record PlaceComplexityJson
     public int? EciRank { get; init; }
     public int Diversity { get; init; }
     public double? Coi { get; init; }
-    public required RegisterInfoJson Register { get; init; }
+    public required SourceJson Source { get; init; }
+    public RegisterInfoJson? Register { get; init; }
     public string Method { get; init; } = MethodText;
     public string Methodology { get; init; } = "/en/methodology/complexity";
     public int Top { get; init; }
@@ -54,7 +55,8 @@ public sealed record PlaceComplexityJson
         EciRank = of.InPanel ? of.EciRank : null,
         Diversity = of.Diversity,
         Coi = of.InPanel ? EvidenceJson.Round(of.Coi, 6) : null,
-        Register = RegisterInfoJson.Of(of.Register),
+        Source = SourceJson.Of(of.Source, lang),
+        Register = of.Source.Register is { } r ? RegisterInfoJson.Of(r) : null,
         Top = top,
     };
 
@@ -76,5 +78,5 @@ public sealed record ActivityComplexityJson(int Rank, string Code, string? Label
 
 public sealed record MunicipalityComplexityJson(int Rank, string Id, string? Label, string Nis, int Diversity, double Eci, double? Coi);
 
-/// <summary>The national panel as a list: of its activities (PCI) or of its municipalities (ECI).</summary>
-public sealed record PanelListJson<T>(string Nace, int Municipalities, int Activities, string Method, IReadOnlyList<T> Items);
+/// <summary>The national panel of a source as a list: of its activities (PCI) or of its municipalities (ECI).</summary>
+public sealed record PanelListJson<T>(string Nace, int Municipalities, int Activities, string Method, SourceJson Source, IReadOnlyList<T> Items);

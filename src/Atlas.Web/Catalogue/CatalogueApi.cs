@@ -71,14 +71,14 @@ public static class CatalogueApi
 
         api.MapGet("/facts/{id}", (HttpContext ctx, EntityQueries q, ClaimQueries claims, string id, string? lang) =>
             q.Fact(id) is { } fact
-                ? Answers.Json(ctx, FactJson.Of(fact, q.Snapshot, Params.Language(ctx.Request), claims.For(fact)))
+                ? Answers.Json(ctx, FactJson.Of(fact, q.Snapshot, Params.Language(ctx.Request), claims.All(fact)))
                 : Problems.NotFound("fact", id, "/api/facts"))
             .AddEndpointFilter(Problems.CheckIdLength).WithSummary("One fact with its source and locator").Produces<FactJson>().ProducesProblem(404).WithName("GetFact");
     }
 
     /// <summary>Facts as the API shows them, each city sector claim with the register's evidence when one is loaded.</summary>
     public static List<FactJson> Facts(IEnumerable<Fact> facts, CuratedSnapshot s, ClaimQueries claims, Lang lang) =>
-        facts.Select(f => FactJson.Of(f, s, lang, claims.For(f))).ToList();
+        facts.Select(f => FactJson.Of(f, s, lang, claims.All(f))).ToList();
 
     public static EntityJson Detail(EntityDetail d, CuratedSnapshot s, ClaimQueries claims, Lang lang) => EntityJson.Of(d.Entity, lang) with
     {
@@ -108,6 +108,8 @@ public static class CatalogueApi
             ["specialisation"] = "/api/places/{id}/specialisation?level=division&nace=2008",
             ["opportunities"] = "/api/places/{id}/opportunities",
             ["index"] = "/api/index",
+            ["series"] = "/api/series?concept=&geo=&adjustment=",
+            ["check"] = "/api/facts/{id}/check",
         },
         new Dictionary<string, string>
         {

@@ -122,22 +122,31 @@ public sealed record StatusEvidenceJson(string Id, string Text, string Source, s
 /// <summary>
 /// A fact: who, what, says who, where; its statement in the asked language (<c>text</c>) and in every language it
 /// has; its status with the facts that show it; its role (a claim of its source, or context the article leaves out).
+/// A city's sector claim also carries what the data says of it: <c>evidence</c> from the default source, every
+/// available source's in <c>evidenceBySource</c>, and whether they agree (<c>evidenceAgreement</c>: agree, disagree).
 /// </summary>
 public sealed record FactJson(
     string Id, string Subject, string Predicate, string? Object, IReadOnlyList<string> Context, string Text,
     IReadOnlyDictionary<string, string> Statement, decimal? Value, string? Unit, string? Qualifier, string? Period, string? Indicator,
     string Source, LocatorJson Locator, string Status, IReadOnlyList<StatusEvidenceJson> StatusEvidence, string Role,
-    IReadOnlyDictionary<string, string>? Note, EvidenceJson? Evidence, string SubjectLabel, string? ObjectLabel, string SourceLabel)
+    IReadOnlyDictionary<string, string>? Note, EvidenceJson? Evidence, IReadOnlyList<EvidenceJson>? EvidenceBySource, string? EvidenceAgreement,
+    string SubjectLabel, string? ObjectLabel, string SourceLabel)
 {
-    public static FactJson Of(Fact f, CuratedSnapshot s, Lang lang, SectorEvidence? evidence) => new(
+    public static FactJson Of(Fact f, CuratedSnapshot s, Lang lang, IReadOnlyList<SectorEvidence> evidence)
+    {
+        var bySource = evidence.Select(e => EvidenceJson.Of(e, f.Subject, lang)).ToList();
+        return Of(f, s, lang, bySource.FirstOrDefault(), bySource.Count == 0 ? null : bySource,
+            bySource.Count < 2 ? null : bySource.Select(e => e.Status).Distinct().Count() == 1 ? "agree" : "disagree");
+    }
+
+    private static FactJson Of(Fact f, CuratedSnapshot s, Lang lang, EvidenceJson? evidence, IReadOnlyList<EvidenceJson>? bySource, string? agreement) => new(
         f.Id, f.Subject, f.Predicate.Slug(), f.Object, f.Context, f.Statement.Get(lang), f.Statement.ByCode,
         f.Quantity?.Value, f.Quantity?.Unit, f.Quantity?.Qualifier.Slug(), f.Quantity?.Period?.ToString(), f.Indicator,
         f.Source, LocatorJson.Of(f.Locator), Slugs.Of(f.Status),
         f.Evidence.Select(s.Fact).OfType<Fact>()
             .Select(e => new StatusEvidenceJson(e.Id, e.Statement.Get(lang), e.Source, s.Label(e.Source, lang), s.Get<Source>(e.Source)?.Url, LocatorJson.Of(e.Locator)))
             .ToList(),
-        Slugs.Of(f.Role), f.Note.IsEmpty ? null : f.Note.ByCode,
-        evidence is null ? null : EvidenceJson.Of(evidence, f.Subject, lang), s.Label(f.Subject, lang),
+        Slugs.Of(f.Role), f.Note.IsEmpty ? null : f.Note.ByCode, evidence, bySource, agreement, s.Label(f.Subject, lang),
         f.Object is null ? null : s.Label(f.Object, lang), s.Label(f.Source, lang));
 
     /// <summary>The note in a language (else English, else French), for the pages.</summary>

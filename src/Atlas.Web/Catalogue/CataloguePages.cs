@@ -19,8 +19,8 @@ public sealed record EntityPageModel(PageContext Ctx, Entity Entity, IReadOnlyLi
     IReadOnlyList<FactJson> SourceFacts, EntityLinks Refs);
 
 public sealed record PlacePageModel(PageContext Ctx, Place Place, IReadOnlyList<FactJson> Facts, IReadOnlyList<FactJson> FactsAbout,
-    IReadOnlyList<Place> Children, EntityLinks Refs, IReadOnlyList<(Place City, int Count)> Related, bool HasRegister,
-    IndexSectionModel? Index, OpportunitiesModel? Opportunities);
+    IReadOnlyList<Place> Children, EntityLinks Refs, IReadOnlyList<(Place City, int Count)> Related,
+    IndexSectionModel? Index, OpportunitiesModel? Opportunities, Atlas.Dynamics.PlaceDynamics? Dynamics, Atlas.Series.PlaceSeries? Establishments);
 
 public sealed record FactsPageModel(PageContext Ctx, IReadOnlyList<FactJson> Facts, EntityLinks Refs);
 
@@ -82,8 +82,14 @@ public static class CataloguePages
         {
             var isCity = place.PlaceKind == PlaceKind.City;
             var related = isCity ? atlas.Compare.CitiesSharingThemes(id).Select(r => (s.Get<Place>(r.City)!, r.Shared)).ToList() : [];
+            // the figures' source: ?source= (kbo, statbel-vat-2019), else the default one
+            var source = Params.Text(ctx.Request, "source");
+            // a municipality merged away in 2025 has no dynamics of its own (Statbel's figures are of today's municipalities)
+            var dynamics = place.PlaceKind is PlaceKind.City or PlaceKind.Municipality && place.MergedInto is null && atlas.Snapshots.Sources.Any(x => x.Vat is not null)
+                ? atlas.Dynamics.Of(id, NaceLevel.Division, lang) : null;
+            var establishments = place.PlaceKind is PlaceKind.City or PlaceKind.Municipality ? atlas.Series.OfPlace(id) : null;
             return Page.Render<PlacePage, PlacePageModel>(new(context, place, facts, about, detail.Children, refs, related,
-                atlas.Snapshots.Register is not null, IndexSectionModel.For(atlas, place, lang), isCity ? OpportunitiesModel.For(atlas, place, lang) : null));
+                IndexSectionModel.For(atlas, place, lang, source), isCity ? OpportunitiesModel.For(atlas, place, lang, source) : null, dynamics, establishments));
         }
         var sourceFacts = type == EntityType.Source
             ? CatalogueApi.Facts(q.Facts(new FactFilter(Source: id), PageRequest.All).Items, s, atlas.Claims, lang) : [];
@@ -107,7 +113,7 @@ public static class CataloguePages
     private static IResult Fact(HttpContext ctx, EntityQueries q, ClaimQueries claims, Lang lang, string id)
     {
         if (id.Length > Problems.MaxIdLength || q.Fact(id) is not { } fact) return ErrorPages.NotFound(ctx, lang);
-        var json = FactJson.Of(fact, q.Snapshot, lang, claims.For(fact));
+        var json = FactJson.Of(fact, q.Snapshot, lang, claims.All(fact));
         return Page.Render<FactPage, FactPageModel>(new(PageContext.Of(ctx, lang, json.Text.Length > 80 ? json.Text[..80] + "…" : json.Text,
             $"/api/facts/{Uri.EscapeDataString(id)}"), json, new EntityLinks(q.Snapshot, lang)));
     }

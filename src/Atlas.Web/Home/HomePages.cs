@@ -10,16 +10,23 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Atlas.Web.Home;
 
-/// <summary>What the home page shows: the map with the cities, each city's sectors and lead line, the 2025 figures, the sectors and technologies.</summary>
+/// <summary>
+/// What the home page shows: the map with the cities, each city's sectors and lead line, the 2025 figures (those the
+/// official series can check link to their check), the sectors and technologies.
+/// </summary>
 public sealed record HomePageModel(PageContext Ctx, Atlas.Geo.BelgiumMap? Map, IReadOnlyList<Place> Cities,
     IReadOnlyDictionary<string, IReadOnlyList<Sector>> CitySectors, IReadOnlyDictionary<string, string> CityLeads, IReadOnlyList<FactJson> Figures,
-    IReadOnlyList<Sector> Sectors, IReadOnlyList<Technology> Technologies, EntityLinks Refs);
+    IReadOnlySet<string> Checkable, IReadOnlyList<Sector> Sectors, IReadOnlyList<Technology> Technologies, EntityLinks Refs);
 
 public static class HomePages
 {
     public static void MapHomePages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", (HttpContext ctx) => Results.Redirect($"/{Params.PreferredLanguage(ctx.Request).Code()}/")).ExcludeFromDescription();
+        app.MapGet("/", (HttpContext ctx) =>
+        {
+            Conditional.Vary(ctx.Response, "Accept-Language"); // the language is chosen by this header
+            return Results.Redirect($"/{Params.PreferredLanguage(ctx.Request).Code()}/");
+        }).ExcludeFromDescription();
         app.MapPages((pages, lang) => pages.MapGet("/", (HttpContext ctx, EntityQueries q, ClaimQueries claims) => Home(ctx, q, claims, lang)));
     }
 
@@ -32,8 +39,10 @@ public static class HomePages
         // each city's heading in the source, as the line under its name
         var leads = cities.Select(c => (c.Id, Lead: s.FactsOf(c.Id).FirstOrDefault(f => f.Locator.Passage == "heading")?.Statement.Get(lang)))
             .Where(x => x.Lead is not null).ToDictionary(x => x.Id, x => x.Lead!);
-        var figures = CatalogueApi.Facts(q.Facts(new FactFilter(Predicate: Predicate.HasIndicatorValue, Role: FactRole.Claim), PageRequest.All).Items, s, claims, lang);
+        var facts = q.Facts(new FactFilter(Predicate: Predicate.HasIndicatorValue, Role: FactRole.Claim), PageRequest.All).Items;
+        var figures = CatalogueApi.Facts(facts, s, claims, lang);
+        var checkable = facts.Where(Atlas.Series.SeriesQueries.IsCheckable).Select(f => f.Id).ToHashSet();
         return Page.Render<HomePage, HomePageModel>(new(PageContext.Of(ctx, lang, lang.T("home"), "/api/places?kind=city", "/api/places.csv?kind=city"),
-            s.Map, cities, sectors, leads, figures, s.All<Sector>().ToList(), s.All<Technology>().ToList(), new EntityLinks(s, lang)));
+            s.Map, cities, sectors, leads, figures, checkable, s.All<Sector>().ToList(), s.All<Technology>().ToList(), new EntityLinks(s, lang)));
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -15,8 +14,8 @@ public sealed record PageJson<T>(int Total, int Page, int PageSize, int Pages, P
 
 /// <summary>
 /// How the API answers: a typed value as JSON (System.Text.Json, source-generated contract), or as CSV when the
-/// request asks for it and the resource is a table, with an ETag (304 when the client has it) and the caching
-/// headers. The rendered bytes are kept by ASP.NET Core's output cache per data version (see <see cref="PageCache"/>).
+/// request asks for it and the resource is a table, with its validators and caching headers (see
+/// <see cref="Conditional"/>). The rendered bytes are kept by ASP.NET Core's output cache per data version (see <see cref="PageCache"/>).
 /// </summary>
 public static class Answers
 {
@@ -32,14 +31,24 @@ public static class Answers
         new BytesResult(JsonSerializer.SerializeToUtf8Bytes(value, ApiJson.Info<T>()), contentType + "; charset=utf-8", null);
 
     /// <summary>JSON, or CSV of <paramref name="rows"/> (one line each; nested fields as <c>names.fr</c>, lists joined by "; ").</summary>
-    public static IResult Table<T, TRow>(HttpContext context, T value, Func<T, IEnumerable<TRow>> rows)
+    public static IResult Table<T, TRow>(HttpContext context, T value, Func<T, IEnumerable<TRow>> rows) => Table(context, value, rows, null);
+
+    /// <summary>
+    /// An analysis as JSON (which names its source), or as CSV whose every line ends with the source's id, unit and
+    /// reference date: a figure taken out of the file still says what it counts and when.
+    /// </summary>
+    public static IResult Table<T, TRow>(HttpContext context, T value, Func<T, IEnumerable<TRow>> rows, Register.SourceJson? source)
     {
         if (!Params.WantsCsv(context))
             return new BytesResult(JsonSerializer.SerializeToUtf8Bytes(value, ApiJson.Info<T>()), "application/json; charset=utf-8", null);
-        var csv = CsvRows.Write(rows(value));
+        var csv = CsvRows.Write(rows(value), source is null ? null : [("source", source.Id), ("sourceUnit", source.Unit), ("referenceDate", source.ReferenceDate ?? "")]);
         var name = context.Request.Path.Value!.Trim('/').Replace('/', '-');
         return new BytesResult(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", (name.Length == 0 ? "atlas" : name) + ".csv");
     }
+
+    /// <summary>A file in a format of its own (a series in SDMX-CSV), with the same ETag and caching headers.</summary>
+    public static IResult Text(HttpContext context, string text, string contentType, string downloadName) =>
+        new BytesResult(Encoding.UTF8.GetBytes(text), contentType, downloadName);
 
     /// <summary>A list as JSON (the page envelope) or CSV (every item).</summary>
     public static IResult List<TItem>(HttpContext context, Page<TItem> page) =>
@@ -59,22 +68,12 @@ public static class Answers
 
     private sealed class BytesResult(byte[] bytes, string contentType, string? downloadName) : IResult
     {
-        public async Task ExecuteAsync(HttpContext context)
+        public Task ExecuteAsync(HttpContext context)
         {
-            var response = context.Response;
-            var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..16]}\"";
-            response.Headers.ETag = etag;
-            response.Headers.CacheControl = "public, max-age=60";
-            response.Headers.Vary = "Accept-Language";
-            if (context.Request.Headers.IfNoneMatch.ToString() is { Length: > 0 } inm && inm.Split(',').Any(t => t.Trim() == etag))
-            {
-                response.StatusCode = StatusCodes.Status304NotModified;
-                return;
-            }
-            response.ContentType = contentType;
-            if (downloadName is not null) response.Headers.ContentDisposition = $"inline; filename=\"{downloadName}\"";
-            response.ContentLength = bytes.Length;
-            if (!HttpMethods.IsHead(context.Request.Method)) await response.Body.WriteAsync(bytes);
+            // the language may come from Accept-Language (when ?lang is absent), so caches must keep one copy per value
+            Conditional.Vary(context.Response, "Accept-Language");
+            if (downloadName is not null) context.Response.Headers.ContentDisposition = $"inline; filename=\"{downloadName}\"";
+            return Conditional.Write(context, bytes, contentType);
         }
     }
 }

@@ -10,6 +10,7 @@ using Atlas.Web.Compare;
 using Atlas.Web.OpenData;
 using Atlas.Web.Register;
 using Atlas.Web.Search;
+using Atlas.Web.Series;
 
 namespace Atlas.Web.Http;
 
@@ -39,6 +40,16 @@ namespace Atlas.Web.Http;
 [JsonSerializable(typeof(PanelListJson<MunicipalityComplexityJson>))]
 [JsonSerializable(typeof(IndexListJson))]
 [JsonSerializable(typeof(PlaceIndexJson))]
+[JsonSerializable(typeof(DynamicsJson))]
+[JsonSerializable(typeof(DynamicsCsvRow))]
+[JsonSerializable(typeof(PageJson<SeriesSummaryJson>))]
+[JsonSerializable(typeof(SeriesCsvRow))]
+[JsonSerializable(typeof(SeriesDetailJson))]
+[JsonSerializable(typeof(SeriesValueCsvRow))]
+[JsonSerializable(typeof(RevisionsJson))]
+[JsonSerializable(typeof(VintageListJson))]
+[JsonSerializable(typeof(GrowthListJson))]
+[JsonSerializable(typeof(ClaimCheckJson))]
 [JsonSerializable(typeof(FeatureCollectionJson))]
 [JsonSerializable(typeof(FeatureJson))]
 [JsonSerializable(typeof(LdClaimJson))]

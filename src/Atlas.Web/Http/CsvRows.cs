@@ -13,7 +13,8 @@ namespace Atlas.Web.Http;
 /// </summary>
 public static class CsvRows
 {
-    public static string Write<TRow>(IEnumerable<TRow> rows)
+    /// <param name="constants">Columns with the same value on every line, after the rows' own (what the figures count and when).</param>
+    public static string Write<TRow>(IEnumerable<TRow> rows, IReadOnlyList<(string Column, string Value)>? constants = null)
     {
         var info = ApiJson.Info<TRow>();
         var flat = rows.Select(r =>
@@ -28,6 +29,11 @@ public static class CsvRows
         var seen = new HashSet<string>();
         foreach (var key in Columns("", info, keys).Concat(keys))
             if (seen.Add(key)) columns.Add(key);
+        foreach (var (column, value) in constants ?? [])
+        {
+            columns.Add(column);
+            foreach (var row in flat) row[column] = value;
+        }
         var sb = new StringBuilder(Csv.Line(columns));
         foreach (var row in flat) sb.Append(Csv.Line(columns.Select(c => row.GetValueOrDefault(c) ?? "")));
         return sb.ToString();

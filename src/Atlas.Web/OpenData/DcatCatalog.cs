@@ -1,33 +1,34 @@
 using Atlas.Model;
-using Atlas.Register;
+using Atlas.Sources;
 
 namespace Atlas.Web.OpenData;
 
 /// <summary>
 /// The atlas's datasets as a DCAT-AP catalogue: the curated facts, the entities, the places with their boundaries,
-/// Statbel's data shipped with the atlas, and — when a register is loaded — the register, the analyses computed from
-/// it and the Atlas index, each with its version (the data's content hash, the register's extract). A licence the
-/// atlas knows only by name (Statbel's, the KBO's) is a node of this catalogue that names it.
+/// each statistical source (Statbel's data shipped with the atlas, the register when one is loaded) with the analyses
+/// and the Atlas index computed from it, and the official series (<see cref="DcatSeries"/>), each with its version
+/// (the data's content hash, the register's extract, Statbel's reference date, the series' last import). A licence
+/// the atlas knows only by name (Statbel's, the KBO's) is a node of this catalogue that names it.
 /// </summary>
 public static class DcatCatalog
 {
-    private static readonly DcatAgentJson Atlas = new("foaf:Agent", "Belgian Innovation Atlas");
+    internal static readonly DcatAgentJson Atlas = new("foaf:Agent", "Belgian Innovation Atlas");
     private static readonly LdNodeRefJson Mit = new("https://spdx.org/licenses/MIT.html") { Type = "dct:LicenseDocument" };
     private static readonly LdNodeRefJson Cc0 = new("http://creativecommons.org/publicdomain/zero/1.0/") { Type = "dct:LicenseDocument" };
-    private static readonly LdNodeRefJson Statbel = Named("statbel", "Statbel open data licence (free reuse with attribution: Statbel, Statistics Belgium)");
+    internal static readonly LdNodeRefJson Statbel = Named("statbel", "Statbel open data licence (free reuse with attribution: Statbel, Statistics Belgium)");
     private static readonly LdNodeRefJson Kbo = Named("kbo", "KBO/BCE Open Data licence of the FPS Economy (free reuse with attribution)");
 
-    private static LdNodeRefJson Named(string id, string name) =>
+    internal static LdNodeRefJson Named(string id, string name) =>
         new($"/api/catalog#licence-{id}") { Type = "dct:LicenseDocument", Name = [new LdLangStringJson(name, "en")] };
 
-    private static IReadOnlyList<LdLangStringJson> En(string text) => [new LdLangStringJson(text, "en")];
+    internal static IReadOnlyList<LdLangStringJson> En(string text) => [new LdLangStringJson(text, "en")];
 
-    private static DcatDistributionJson Get(string title, string url, string format, LdNodeRefJson licence) => new()
+    internal static DcatDistributionJson Get(string title, string url, string format, LdNodeRefJson licence) => new()
     {
-        Title = title, AccessUrl = new LdNodeRefJson(url), DownloadUrl = format is "CSV" or "GeoJSON" ? new LdNodeRefJson(url) : null,
+        Title = title, AccessUrl = new LdNodeRefJson(url), DownloadUrl = format is "CSV" or "GeoJSON" or "SDMX-CSV" ? new LdNodeRefJson(url) : null,
         MediaType = new LdNodeRefJson("https://www.iana.org/assignments/media-types/" + format switch
         {
-            "CSV" => "text/csv", "GeoJSON" => "application/geo+json", "JSON-LD" => "application/ld+json", _ => "application/json",
+            "CSV" => "text/csv", "SDMX-CSV" => "application/vnd.sdmx.data+csv", "GeoJSON" => "application/geo+json", "JSON-LD" => "application/ld+json", _ => "application/json",
         }),
         Format = format, License = licence,
     };
@@ -66,54 +67,64 @@ public static class DcatCatalog
                 Distribution = [Get("places", "/api/places", "JSON", Cc0), Get("places", "/api/places.csv", "CSV", Cc0),
                     Get("municipalities with their outlines", "/api/places.geojson", "GeoJSON", Cc0), Get("one place", "/api/places/{id}.jsonld", "JSON-LD", Cc0)],
             },
-            new()
-            {
-                Id = "/api/catalog#statbel", Identifier = "statbel-vat-2019", Title = En("Enterprises subject to VAT by municipality and NACE, 2019, and population"),
-                Description = En("Statbel's VAT-registered enterprises at 31 December 2019 by municipality of the seat and NACE-BEL 2008 class, and the population on 1 January 2018-2020, shipped with the atlas and read at seed time."),
-                Publisher = new DcatAgentJson("foaf:Agent", "Statbel (Statistics Belgium)"), License = Statbel, Keyword = ["VAT", "enterprises", "population", "Statbel"],
-                Temporal = new DcatPeriodJson("dct:PeriodOfTime", "2018-01-01", "2020-01-01"), Version = "2019",
-                Distribution = [Get("places with their 2020 population", "/api/places.csv?kind=municipality", "CSV", Statbel)],
-            },
         };
-        if (atlas.Snapshots.Register is { } register) datasets.AddRange(RegisterDatasets(register.Info));
+        foreach (var source in atlas.Snapshots.Sources) datasets.AddRange(SourceDatasets(source));
+        datasets.AddRange(DcatSeries.Datasets(atlas.Series));
         return new DcatCatalogJson
         {
             Title = [new("Atlas belge de l’innovation", "fr"), new("Belgische Innovatieatlas", "nl"), new("Belgian Innovation Atlas", "en")],
-            Description = En("An open observatory of industrial innovation in Belgium: sourced facts, entities, places and the analyses built on the enterprise register."),
+            Description = En("An open observatory of industrial innovation in Belgium: sourced facts, entities, places, official series and the analyses built on Statbel's data and the enterprise register."),
             Publisher = Atlas, License = Mit, Version = version, Dataset = datasets,
             Modified = atlas.Snapshots.Register?.Info.SnapshotDate,
         };
     }
 
-    /// <summary>The register and what the atlas computes from it: each derived from the register's extract.</summary>
-    private static IEnumerable<DcatDatasetJson> RegisterDatasets(RegisterInfo info)
+    /// <summary>A statistical source as the atlas holds it (the register's extract, Statbel's table) and what the atlas computes from it, each derived from it.</summary>
+    private static IEnumerable<DcatDatasetJson> SourceDatasets(CountSource source)
     {
-        var from = new List<LdNodeRefJson> { new(LinkedData.Register(info).Id) };
-        var temporal = info.SnapshotDate is { } d ? new DcatPeriodJson("dct:PeriodOfTime", d, d) : null;
+        var id = LinkedData.DatasetId(source);
+        var version = LinkedData.VersionOf(source);
+        var from = new List<LdNodeRefJson> { new(id) };
+        var date = source.ReferenceDate?.ToString("yyyy-MM-dd");
+        var temporal = date is null ? null : new DcatPeriodJson("dct:PeriodOfTime", date, date);
+        var licence = source.Register is null ? Statbel : Kbo;
+        var q = $"source={source.Id}";
+        if (source.Register is { } info)
+            yield return new()
+            {
+                Id = id, Identifier = $"kbo-{info.ExtractNumber}", Title = En($"KBO/BCE enterprise register, extract {info.ExtractNumber}"),
+                Description = En($"The Crossroads Bank for Enterprises' open data ({info.ExtractType} extract {info.ExtractNumber}) as loaded into the atlas: enterprises, establishments, names, addresses and NACE activities."),
+                Publisher = new DcatAgentJson("foaf:Agent", "FPS Economy (KBO/BCE)"), License = Kbo, Keyword = ["KBO", "BCE", "enterprises", "register"],
+                Version = version, Temporal = temporal,
+                Distribution = [Get("what is loaded", "/api/register", "JSON", Kbo), Get("companies by name or number", "/api/organisations?q={name}", "JSON", Kbo)],
+            };
+        else
+            yield return new()
+            {
+                Id = id, Identifier = source.Id, Title = En("Enterprises subject to VAT by municipality and NACE, 2019, and population"),
+                Description = En("Statbel's VAT-registered enterprises at 31 December 2019 by municipality of the seat and NACE-BEL 2008 class, with the registrations and cessations of 2019, and the population on 1 January 2018-2020, shipped with the atlas and read at seed time."),
+                Publisher = new DcatAgentJson("foaf:Agent", "Statbel (Statistics Belgium)"), License = Statbel, Keyword = ["VAT", "enterprises", "population", "Statbel"],
+                Temporal = new DcatPeriodJson("dct:PeriodOfTime", "2018-01-01", "2020-01-01"), Version = version,
+                Distribution = [Get("business dynamics of a place", "/api/places/{id}/dynamics", "JSON", Statbel), Get("business dynamics of a place", "/api/places/{id}/dynamics?format=csv", "CSV", Statbel),
+                    Get("places with their 2020 population", "/api/places.csv?kind=municipality", "CSV", Statbel)],
+            };
+        var key = source.Register is { } r ? r.ExtractNumber.ToString() : source.Id;
         yield return new()
         {
-            Id = LinkedData.Register(info).Id, Identifier = $"kbo-{info.ExtractNumber}", Title = En($"KBO/BCE enterprise register, extract {info.ExtractNumber}"),
-            Description = En($"The Crossroads Bank for Enterprises' open data ({info.ExtractType} extract {info.ExtractNumber}) as loaded into the atlas: enterprises, establishments, names, addresses and NACE activities."),
-            Publisher = new DcatAgentJson("foaf:Agent", "FPS Economy (KBO/BCE)"), License = Kbo, Keyword = ["KBO", "BCE", "enterprises", "register"],
-            Version = info.ExtractNumber.ToString(), Temporal = temporal,
-            Distribution = [Get("what is loaded", "/api/register", "JSON", Kbo), Get("companies by name or number", "/api/organisations?q={name}", "JSON", Kbo)],
-        };
-        yield return new()
-        {
-            Id = $"/api/catalog#analyses-{info.ExtractNumber}", Identifier = "analyses", Title = En("Specialisation and economic complexity of the municipalities"),
-            Description = En("Location quotients by NACE-BEL code, the US Cluster Mapping rule, relatedness and economic complexity (ECI, PCI, density, COG) of every municipality, computed from the register."),
-            Publisher = Atlas, License = Kbo, Keyword = ["location quotient", "economic complexity", "relatedness"], Version = info.ExtractNumber.ToString(),
+            Id = $"/api/catalog#analyses-{key}", Identifier = $"analyses-{source.Id}", Title = En($"Specialisation and economic complexity of the municipalities ({source.ShortTitle(Lang.En)})"),
+            Description = En($"Location quotients by NACE-BEL code, the US Cluster Mapping rule, relatedness and economic complexity (ECI, PCI, density, COG) of every municipality, computed from {source.Title(Lang.En)} ({source.Unit(Lang.En)})."),
+            Publisher = Atlas, License = licence, Keyword = ["location quotient", "economic complexity", "relatedness"], Version = version,
             Temporal = temporal, WasDerivedFrom = from,
-            Distribution = [Get("specialisation of a place", "/api/places/{id}/specialisation", "JSON", Kbo), Get("ECI of every municipality", "/api/complexity/municipalities", "JSON", Kbo),
-                Get("ECI of every municipality", "/api/complexity/municipalities?format=csv", "CSV", Kbo), Get("ECI on the map", "/api/places.geojson?figures=complexity", "GeoJSON", Kbo)],
+            Distribution = [Get("specialisation of a place", $"/api/places/{{id}}/specialisation?{q}", "JSON", licence), Get("ECI of every municipality", $"/api/complexity/municipalities?{q}", "JSON", licence),
+                Get("ECI of every municipality", $"/api/complexity/municipalities?{q}&format=csv", "CSV", licence), Get("ECI on the map", $"/api/places.geojson?figures=complexity&{q}", "GeoJSON", licence)],
         };
         yield return new()
         {
-            Id = $"/api/catalog#index-{info.ExtractNumber}", Identifier = "atlas-index", Title = En("The Atlas index of Belgian municipalities"),
-            Description = En("A composite index of every municipality with establishments in the register, with the uncertainty of each rank (1,000 Monte Carlo replications)."),
-            Publisher = Atlas, License = Kbo, Keyword = ["composite index", "ranking"], Version = info.ExtractNumber.ToString(), Temporal = temporal, WasDerivedFrom = from,
-            Distribution = [Get("the index", "/api/index", "JSON", Kbo), Get("the index", "/api/index?format=csv", "CSV", Kbo),
-                Get("the index on the map", "/api/places.geojson?figures=index", "GeoJSON", Kbo)],
+            Id = $"/api/catalog#index-{key}", Identifier = $"atlas-index-{source.Id}", Title = En($"The Atlas index of Belgian municipalities ({source.ShortTitle(Lang.En)})"),
+            Description = En($"A composite index of every municipality with units in {source.Title(Lang.En)}, with the uncertainty of each rank (1,000 Monte Carlo replications)."),
+            Publisher = Atlas, License = licence, Keyword = ["composite index", "ranking"], Version = version, Temporal = temporal, WasDerivedFrom = from,
+            Distribution = [Get("the index", $"/api/index?{q}", "JSON", licence), Get("the index", $"/api/index?{q}&format=csv", "CSV", licence),
+                Get("the index on the map", $"/api/places.geojson?figures=index&{q}", "GeoJSON", licence)],
         };
     }
 }

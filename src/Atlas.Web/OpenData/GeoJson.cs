@@ -61,7 +61,8 @@ public sealed record PlacePropertiesJson
     public int? Diversity { get; init; }
     // ?figures=specialisation&sector=
     public string? Sector { get; init; }
-    public int? Establishments { get; init; }
+    /// <summary>The units the source counts in the sector (establishments in the register, VAT-registered enterprises in Statbel's data: the collection's figures says which).</summary>
+    public int? Units { get; init; }
     public double? Share { get; init; }
     public double? Lq { get; init; }
     public bool? Strong { get; init; }

@@ -1,15 +1,16 @@
 using Atlas.Claims;
 using Atlas.Model;
-using Atlas.Register;
 using Atlas.Snapshots;
+using Atlas.Sources;
 using Atlas.Web.Pages;
 
 namespace Atlas.Web.OpenData;
 
 /// <summary>
 /// Facts and entities as JSON-LD: each fact a schema.org Claim that appears in its source (the key phrase as a
-/// Quotation), its status a ClaimReview citing the facts that show it, and the register's figures behind a sector
-/// claim as PROV entities derived from the register's extract by the computation that made them.
+/// Quotation), its status a ClaimReview citing the facts that show it, and each statistical source's figures behind a
+/// sector claim as PROV entities derived from that source (the register's extract, Statbel's table) by the computation
+/// that made them.
 /// </summary>
 public static class LinkedData
 {
@@ -26,7 +27,7 @@ public static class LinkedData
         ? new LdNodeRefJson(EntityId(e)) { Type = TypeOf(e), Name = Texts(e.Names) }
         : new LdNodeRefJson(id);
 
-    public static LdClaimJson Claim(Fact f, CuratedSnapshot s, SectorEvidence? evidence, bool withReview = true)
+    public static LdClaimJson Claim(Fact f, CuratedSnapshot s, IReadOnlyList<SectorEvidence> evidence, bool withReview = true)
     {
         var source = s.Get<Source>(f.Source);
         return new LdClaimJson
@@ -41,34 +42,45 @@ public static class LinkedData
         };
     }
 
-    private static LdClaimReviewJson Review(Fact f, CuratedSnapshot s, SectorEvidence? evidence) => new()
+    private static LdClaimReviewJson Review(Fact f, CuratedSnapshot s, IReadOnlyList<SectorEvidence> evidence) => new()
     {
         Id = FactId(f.Id) + "#review", ItemReviewed = new LdNodeRefJson(FactId(f.Id)), Author = Atlas,
         ReviewRating = new LdRatingJson("Rating", Slugs.Of(f.Status), f.Status switch { FactStatus.Contradicted => 1, FactStatus.Asserted => 2, _ => 3 }, 1, 3),
-        Citation = f.Evidence.Select(s.Fact).OfType<Fact>().Select(e => Claim(e, s, null, withReview: false)).ToList() is { Count: > 0 } c ? c : null,
-        IsBasedOn = evidence is null ? null : evidence.Units.Where(u => u.Figures.Lq is not null).Select(u => Lq(f, u, evidence)).ToList(),
+        Citation = f.Evidence.Select(s.Fact).OfType<Fact>().Select(e => Claim(e, s, [], withReview: false)).ToList() is { Count: > 0 } c ? c : null,
+        IsBasedOn = evidence.SelectMany(e => e.Units.Where(u => u.Figures.Lq is not null).Select(u => Lq(f, u, e))).ToList() is { Count: > 0 } lqs ? lqs : null,
     };
 
-    /// <summary>A location quotient behind a sector claim: derived from the register's extract by the specialisation computation.</summary>
+    /// <summary>A location quotient behind a sector claim: derived from a source's data by the specialisation computation.</summary>
     private static LdDerivedFigureJson Lq(Fact f, UnitEvidence u, SectorEvidence e) => new()
     {
-        Id = $"{FactId(f.Id)}#lq-{u.Unit.Nis:D5}",
-        Name = $"location quotient of {f.Object} in {u.Unit.Place.Names.Get(Lang.En)} ({u.Unit.Nis:D5}): {SectorEvidence.Measure}, NACE-BEL 2008 codes {string.Join(", ", e.Codes)}",
+        Id = $"{FactId(f.Id)}#lq-{e.Source.Id}-{u.Unit.Nis:D5}",
+        Name = $"location quotient of {f.Object} in {u.Unit.Place.Names.Get(Lang.En)} ({u.Unit.Nis:D5}): {e.Source.Unit(Lang.En)}, {e.Source.Title(Lang.En)}, NACE-BEL 2008 codes {string.Join(", ", e.Codes)}",
         PropertyID = "location-quotient", Value = Math.Round(u.Figures.Lq!.Value, 4),
-        WasDerivedFrom = Register(e.Register),
-        WasGeneratedBy = Computation("specialisation", "location quotient = the sector's share of the unit's establishments / its share in Belgium; strong by the US Cluster Mapping rule",
-            $"/api/places/{Uri.EscapeDataString(f.Subject)}/specialisation?level=class", e.Register),
+        WasDerivedFrom = Dataset(e.Source),
+        WasGeneratedBy = Computation("specialisation", "location quotient = the sector's share of the unit's count / its share in Belgium; strong by the US Cluster Mapping rule",
+            $"/api/places/{Uri.EscapeDataString(f.Subject)}/specialisation?level=class&source={e.Source.Id}", e.Source),
     };
 
-    public static LdDatasetVersionJson Register(RegisterInfo info) => new()
+    /// <summary>The catalogue's id of a source's data as the atlas holds it: the register's extract, or Statbel's table.</summary>
+    public static string DatasetId(CountSource source) =>
+        source.Register is { } r ? $"/api/catalog#register-{r.ExtractNumber}" : $"/api/catalog#{source.Id}";
+
+    /// <summary>The version that identifies a source's data: the register's extract number, or the date Statbel counted on.</summary>
+    public static string VersionOf(CountSource source) =>
+        source.Register is { } r ? r.ExtractNumber.ToString() : source.ReferenceDate?.ToString("yyyy-MM-dd") ?? source.Id;
+
+    public static LdDatasetVersionJson Dataset(CountSource source) => new()
     {
-        Id = $"/api/catalog#register-{info.ExtractNumber}", Name = $"KBO/BCE Open Data, extract {info.ExtractNumber} ({info.ExtractType})",
-        Version = info.ExtractNumber.ToString(), Issued = info.SnapshotDate,
+        Id = DatasetId(source),
+        Name = source.Register is { } r ? $"KBO/BCE Open Data, extract {r.ExtractNumber} ({r.ExtractType})" : source.Title(Lang.En),
+        Version = VersionOf(source), Issued = source.ReferenceDate?.ToString("yyyy-MM-dd"),
     };
 
-    public static LdActivityJson Computation(string id, string name, string? url, RegisterInfo register) => new()
+    /// <summary>A computation of the atlas over one source's data (one activity per source version).</summary>
+    public static LdActivityJson Computation(string id, string name, string? url, CountSource source) => new()
     {
-        Id = $"/api/catalog#{id}-{register.ExtractNumber}", Name = name, Url = url, Used = new LdNodeRefJson(Register(register).Id),
+        Id = $"/api/catalog#{id}-{(source.Register is { } r ? r.ExtractNumber.ToString() : source.Id)}", Name = name, Url = url,
+        Used = new LdNodeRefJson(DatasetId(source)),
     };
 
     public static LdSourceJson Source(string id, Source? s) => new()

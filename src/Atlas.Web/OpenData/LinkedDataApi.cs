@@ -14,10 +14,10 @@ public static class LinkedDataApi
     {
         api.MapGet("/facts/{id}.jsonld", (AtlasServices atlas, string id) =>
             atlas.Entities.Fact(id) is { } fact
-                ? Answers.Document(LinkedData.Claim(fact, atlas.Snapshots.Curated, atlas.Claims.For(fact)) with { Context = LdContextJson.Instance }, LinkedData.MediaType)
+                ? Answers.Document(LinkedData.Claim(fact, atlas.Snapshots.Curated, atlas.Claims.All(fact)) with { Context = LdContextJson.Instance }, LinkedData.MediaType)
                 : Problems.NotFound("fact", id, "/api/facts"))
             .AddEndpointFilter(Problems.CheckIdLength).Produces<LdClaimJson>(200, LinkedData.MediaType).ProducesProblem(404).WithName("GetFactJsonLd")
-            .WithSummary("One fact as JSON-LD: a schema.org Claim (statement in three languages, the key phrase as a Quotation in its source, the date), its status as a ClaimReview citing its evidence, and the register's figures behind it with W3C PROV provenance");
+            .WithSummary("One fact as JSON-LD: a schema.org Claim (statement in three languages, the key phrase as a Quotation in its source, the date), its status as a ClaimReview citing its evidence, and each source's figures behind it (register, Statbel) with W3C PROV provenance");
 
         foreach (var (segment, type, _) in CatalogueApi.Types)
             api.MapGet($"/{segment}/{{id}}.jsonld", (AtlasServices atlas, string id) =>

@@ -8,7 +8,8 @@ namespace Atlas.Web.OpenData;
 /// <summary>
 /// An entity as JSON-LD (<see cref="LdEntityJson"/>): its names, codes as identifiers (NIS, NUTS, KBO, NACE), its
 /// Wikidata item where the data has a checked one (organisations), the claims whose subject it is, and — for a
-/// municipality or a city when a register is loaded — its Atlas index score and ECI with their provenance.
+/// municipality or a city — its Atlas index score and ECI from the default source (the register when one is loaded,
+/// else Statbel's data), with their provenance.
 /// </summary>
 public static class LinkedEntities
 {
@@ -54,31 +55,30 @@ public static class LinkedEntities
         return json with { Context = LdContextJson.Instance, Identifier = ids.Count == 0 ? null : ids };
     }
 
-    /// <summary>The Atlas index score and the ECI of a place's municipality, with their provenance; null without a register.</summary>
+    /// <summary>The Atlas index score and the ECI of a place's municipality from the default source, with their provenance; null without a source.</summary>
     private static IReadOnlyList<LdDerivedFigureJson>? Figures(AtlasServices atlas, Place p)
     {
-        if (p.PlaceKind is not (PlaceKind.Municipality or PlaceKind.City) || atlas.Snapshots.Register is not { } register) return null;
+        if (p.PlaceKind is not (PlaceKind.Municipality or PlaceKind.City) || atlas.Snapshots.Sources.FirstOrDefault() is not { } source) return null;
         int? nis;
         try { nis = atlas.Index.ScoredNis(p.Id); }
         catch (MergedMunicipalityException) { return null; }
         if (nis is not int n) return null;
         var figures = new List<LdDerivedFigureJson>();
-        var info = register.Info;
         var id = LinkedData.EntityId(p);
-        if (atlas.Index.Definition is not null && atlas.Index.Index().ByNis(n) is { } entry)
+        if (atlas.Index.Definition is not null && atlas.Index.Index(source.Id).ByNis(n) is { } entry)
             figures.Add(new LdDerivedFigureJson
             {
                 Id = $"{id}#atlas-index", Name = $"Atlas index score of the municipality {n:D5} (0-100; rank {entry.Rank})", PropertyID = "atlas-index-score",
-                Value = Math.Round(entry.Score, 3), WasDerivedFrom = LinkedData.Register(info),
-                WasGeneratedBy = LinkedData.Computation("atlas-index", "the Atlas index: indicators from the register, outlier treatment, min-max normalisation, weighted arithmetic means (data/index/atlas-index.yaml)", "/en/methodology/index", info),
+                Value = Math.Round(entry.Score, 3), WasDerivedFrom = LinkedData.Dataset(source),
+                WasGeneratedBy = LinkedData.Computation("atlas-index", $"the Atlas index: indicators from {source.Title(Lang.En)}, outlier treatment, min-max normalisation, weighted arithmetic means (data/index/atlas-index.yaml)", "/en/methodology/index", source),
             });
-        var panel = atlas.Complexity.Panel();
+        var panel = atlas.Complexity.Panel(source.Id);
         if (panel.RegionOfNis.TryGetValue(n, out var r))
             figures.Add(new LdDerivedFigureJson
             {
                 Id = $"{id}#eci", Name = $"economic complexity index of the municipality {n:D5} among all municipalities (rank {panel.EciRank[r]})", PropertyID = "eci",
-                Value = Math.Round(panel.Result.Eci[r], 6), WasDerivedFrom = LinkedData.Register(info),
-                WasGeneratedBy = LinkedData.Computation("complexity", "economic complexity: RCA > 1 over municipalities × NACE-BEL 2008 classes of establishments, ECI by the Growth Lab's method", "/en/methodology/complexity", info),
+                Value = Math.Round(panel.Result.Eci[r], 6), WasDerivedFrom = LinkedData.Dataset(source),
+                WasGeneratedBy = LinkedData.Computation("complexity", $"economic complexity: RCA > 1 over municipalities × NACE-BEL 2008 classes of {source.Unit(Lang.En)}, ECI by the Growth Lab's method", "/en/methodology/complexity", source),
             });
         return figures.Count == 0 ? null : figures;
     }

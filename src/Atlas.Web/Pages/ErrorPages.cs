@@ -17,6 +17,11 @@ public static class ErrorPages
     public static IResult BadRequest(HttpContext ctx, Lang lang, string detail) =>
         Page.Render<MessagePage, MessageModel>(new(PageContext.Of(ctx, lang, lang.T("bad-request")), detail, true), StatusCodes.Status400BadRequest);
 
+    /// <summary>429: the rate limit of the search pages; the visitor may search again after <paramref name="seconds"/>.</summary>
+    public static IResult TooManyRequests(HttpContext ctx, Lang lang, int seconds) =>
+        Page.Render<MessagePage, MessageModel>(new(PageContext.Of(ctx, lang, lang.T("too-many")), string.Format(lang.T("too-many-help"), seconds)),
+            StatusCodes.Status429TooManyRequests);
+
     public static IResult Error(HttpContext ctx, Lang lang) =>
         Page.Render<MessagePage, MessageModel>(new(PageContext.Of(ctx, lang, lang.T("error")), lang.T("error-help")), StatusCodes.Status500InternalServerError);
 

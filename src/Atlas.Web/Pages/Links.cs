@@ -30,9 +30,17 @@ public static class Links
     public static string Compare(Lang lang, params string[] places) => $"/{lang.Code()}/compare?places={string.Join(',', places.Select(Uri.EscapeDataString))}";
     public static string Methodology(Lang lang) => $"/{lang.Code()}/methodology/complexity";
     public static string Matrix(Lang lang, EntityType of) => $"/{lang.Code()}/matrix?of={Slugs.Of(of)}";
-    public static string Scoreboard(Lang lang, string? sort = null) => $"/{lang.Code()}/index" + (sort is null ? "" : $"?sort={Uri.EscapeDataString(sort)}");
+    public static string Scoreboard(Lang lang, string? sort = null, string? source = null) => $"/{lang.Code()}/index" + Query(("sort", sort), ("source", source));
+
     public static string IndexMethodology(Lang lang) => $"/{lang.Code()}/methodology/index";
 
+    public static string SeriesList(Lang lang) => $"/{lang.Code()}/series";
+    /// <summary>A series' page, showing a measure of it (yoy, pop, avg3; its published values when none is given).</summary>
+    public static string Series(Lang lang, string id, string? measure = null) => $"/{lang.Code()}/series/{Uri.EscapeDataString(id)}" + Query(("measure", measure));
+    /// <summary>A fact's figure held against the official series.</summary>
+    public static string Check(Lang lang, string factId) => $"/{lang.Code()}/facts/{Uri.EscapeDataString(factId)}/check";
+
+    /// <summary>A query string of the parameters that have a value ("" when none has).</summary>
     public static string Query(params (string Key, string? Value)[] parameters)
     {
         var parts = parameters.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!)}").ToList();

@@ -9,7 +9,8 @@ namespace Atlas.Web.Pages;
 /// <summary>
 /// A page: a component rendered to static HTML with the plain <see cref="HtmlRenderer"/> from its typed model (the
 /// component's one <c>Model</c> parameter). The pages are static — no interactivity, no form that posts — so the
-/// endpoint machinery of Blazor's server rendering is not needed.
+/// endpoint machinery of Blazor's server rendering is not needed. A page is sent as the API's answers are, with an
+/// ETag, Last-Modified and Cache-Control (see <see cref="Http.Conditional"/>).
 /// </summary>
 public sealed class PageResult<TComponent, TModel>(TModel model, int status) : IResult where TComponent : IComponent
 {
@@ -22,9 +23,8 @@ public sealed class PageResult<TComponent, TModel>(TModel model, int status) : I
             var output = await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(new Dictionary<string, object?> { ["Model"] = model }));
             return output.ToHtmlString();
         });
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "text/html; charset=utf-8";
-        await context.Response.WriteAsync(html);
+        // the whole page at once: its length and ETag are known before it is sent
+        await Http.Conditional.Write(context, System.Text.Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", status);
     }
 }
 

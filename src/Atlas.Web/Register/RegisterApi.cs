@@ -11,8 +11,9 @@ using Microsoft.AspNetCore.Routing;
 namespace Atlas.Web.Register;
 
 /// <summary>
-/// The API over the enterprise register (KBO/BCE): what it holds, companies by name or number, one company, the
-/// specialisation of a place. Without a register each answers 409 with how to load one (<see cref="Problems.RequireRegister"/>).
+/// The API over the enterprise register (KBO/BCE) — what it holds, companies by name or number, one company, which
+/// answer 409 with how to load one when none is loaded (<see cref="Problems.RequireRegister"/>) — and the
+/// specialisation of a place from a statistical source (the register, or Statbel's data, which the atlas ships).
 /// </summary>
 public static class RegisterApi
 {
@@ -23,19 +24,23 @@ public static class RegisterApi
         register.MapGet("/register", (HttpContext ctx, AtlasSnapshots s) => Answers.Json(ctx, RegisterInfoJson.Of(s.RequireRegister().Info)))
             .WithSummary("The loaded KBO/BCE register: its extract number, type and snapshot date (409 when none is loaded)").Produces<RegisterInfoJson>().WithName("GetRegister");
 
-        register.MapGet("/places/{id}/specialisation", (HttpContext ctx, SpecialisationQueries q, string id, string? level, string? nace, string? sort, string? lang, string? format) =>
+        api.MapGet("/places/{id}/specialisation", (HttpContext ctx, SpecialisationQueries q, AtlasSnapshots s, string id, string? level, string? nace, string? sort, string? source, string? lang, string? format) =>
         {
             var nl = Params.Slug<NaceLevel>(ctx.Request, "level") ?? NaceLevel.Division;
             var version = Params.Text(ctx.Request, "nace") ?? "2008";
             if (version is not ("2008" or "2025")) throw new BadRequestException("Unknown NACE version", "nace is 2008 (NACE-BEL 2008, the default) or 2025 (NACE-BEL 2025).");
+            var from = s.Source(Params.Text(ctx.Request, "source"));
+            if (!from.NaceVersions.Contains(int.Parse(version)))
+                throw new BadRequestException("Unknown NACE version", $"the source {from.Id} codes activities in NACE-BEL {string.Join(" and ", from.NaceVersions)} only.");
             var order = Params.Slug<SpecialisationSort>(ctx.Request, "sort") ?? SpecialisationSort.Lq;
             var language = Params.Language(ctx.Request);
-            if (q.Of(id, nl, int.Parse(version), language, order) is not { } result) return Problems.NotFound("place", id, "/api/places?kind=city");
+            if (q.Of(id, nl, int.Parse(version), language, order, from.Id) is not { } result) return Problems.NotFound("place", id, "/api/places?kind=city");
             if (result.Units.Count == 0)
                 throw new BadRequestException("No statistical unit", $"'{Params.Truncate(id)}' has no NIS code the register can count in: ask for a municipality, an area or a city.");
-            return Answers.Table(ctx, SpecialisationJson.Of(result, language), SpecialisationCsvRow.Of);
-        }).AddEndpointFilter(Problems.CheckIdLength).Produces<SpecialisationJson>().ProducesProblem(400).ProducesProblem(404).WithName("GetSpecialisation")
-          .WithSummary("Specialisation of a place from the register: establishments and enterprises by NACE section, division, group or class (main activity, NACE-BEL 2008 or 2025), with share, location quotient, rank among municipalities and the US Cluster Mapping 'strong' label; a city is measured by its municipality (and Brussels also by its Region). 409 when no register is loaded.");
+            var json = SpecialisationJson.Of(result, language);
+            return Answers.Table(ctx, json, SpecialisationCsvRow.Of, json.Source);
+        }).AddEndpointFilter(Problems.CheckIdLength).Produces<SpecialisationJson>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).WithName("GetSpecialisation")
+          .WithSummary("Specialisation of a place from a statistical source (?source=kbo: the register, establishments and enterprises by main activity, NACE-BEL 2008 or 2025; ?source=statbel-vat-2019: VAT-registered enterprises by seat at the end of 2019, NACE-BEL 2008; default: the register when one is imported, else Statbel) by NACE section, division, group or class, with share, location quotient, rank among municipalities and the US Cluster Mapping 'strong' label; a city is measured by its municipality (and Brussels also by its Region). 409 when the register is asked for and none is loaded.");
     }
 
     /// <summary>GET /api/organisations/{number}: an enterprise of the register by its number (an establishment unit number leads to its enterprise).</summary>

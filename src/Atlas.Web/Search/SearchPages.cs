@@ -23,5 +23,5 @@ public static class SearchPages
         var query = ctx.Request.QueryString.Value ?? "";
         return Page.Render<SearchPage, SearchPageModel>(new(PageContext.Of(ctx, lang, text is null ? lang.T("search") : $"{lang.T("search")} « {text} »",
             result is null ? null : "/api/search" + query, result is null ? null : "/api/search" + query + "&format=csv"), result, filters));
-    }));
+    }).RequireRateLimiting(RateLimits.Policy));
 }

@@ -13,8 +13,9 @@ namespace Atlas.Web.StaticSite;
 /// When facts or entities changed but none was added or removed, only the addresses that mention a changed one are
 /// rendered again — for a changed fact, also those that mention its subject or object, since a page may show a fact
 /// of its entity without naming the fact (a city's lead on the home page) — and those that show the data version.
-/// Anything else (a new build of the atlas or other export options, a new register, items added or removed, a change outside the entities and
-/// facts) renders everything; either way only files whose content changed are written.
+/// Anything else (a new build of the atlas or other export options, a new register or series import, items added or
+/// removed, a change outside the entities and facts) renders everything; either way only files whose content changed
+/// are written.
 /// </summary>
 public static class SiteChanges
 {
@@ -30,17 +31,24 @@ public static class SiteChanges
         foreach (var e in s.Entities)
             items[e.Id] = SiteWriter.Hash(JsonSerializer.SerializeToUtf8Bytes(EntityJson.Of(e, Lang.En), ApiJson.Info<EntityJson>()));
         foreach (var f in s.Facts)
-            items[f.Id] = SiteWriter.Hash(JsonSerializer.SerializeToUtf8Bytes(FactJson.Of(f, s, Lang.En, null), ApiJson.Info<FactJson>()));
+            items[f.Id] = SiteWriter.Hash(JsonSerializer.SerializeToUtf8Bytes(FactJson.Of(f, s, Lang.En, []), ApiJson.Info<FactJson>()));
         return items;
     }
+
+    /// <summary>
+    /// The register's version and the series' (their last import, by number and time: another store may number its
+    /// imports alike): the pages that show them are not traced by mentions.
+    /// </summary>
+    public static string SourcesVersion(AtlasSnapshots snapshots) =>
+        $"{snapshots.Register?.Version}|{snapshots.Series.Version}@{snapshots.SeriesStore.Vintages().Select(v => (DateTimeOffset?)v.ImportedAt).Max():O}";
 
     /// <summary>What renders the site: the build and the export's own options (its addresses are in the files).</summary>
     public static string Renderer(SiteExportOptions options) => $"{Build} {options.BaseUrl} {options.LiveUrl}";
 
     /// <summary>The ids to render again for, or null when everything must be rendered again.</summary>
-    public static HashSet<string>? Changed(SiteManifest? last, string renderer, CuratedSnapshot s, IReadOnlyDictionary<string, string> items, string? register)
+    public static HashSet<string>? Changed(SiteManifest? last, string renderer, CuratedSnapshot s, IReadOnlyDictionary<string, string> items, string sources)
     {
-        if (last is null || last.Build != renderer || last.RegisterVersion != register || last.Items.Count != items.Count
+        if (last is null || last.Build != renderer || last.SourcesVersion != sources || last.Items.Count != items.Count
             || items.Keys.Any(k => !last.Items.ContainsKey(k))) return null;
         var changed = items.Where(kv => last.Items[kv.Key] != kv.Value).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
         if (last.DataVersion == s.Version) return changed;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Atlas.Model;
+using Atlas.Web.Http;
 using Atlas.Web.Pages;
 using Microsoft.AspNetCore.TestHost;
 
@@ -27,18 +28,22 @@ public static class SiteExport
     {
         var watch = Stopwatch.StartNew();
         var s = atlas.Snapshots.Curated;
-        var register = atlas.Snapshots.Register?.Version;
+        var sources = SiteChanges.SourcesVersion(atlas.Snapshots);
         var last = SiteManifest.Read(options.Folder);
         var items = SiteChanges.Fingerprints(s);
         var renderer = SiteChanges.Renderer(options);
-        var changed = SiteChanges.Changed(last, renderer, s, items, register);
+        var changed = SiteChanges.Changed(last, renderer, s, items, sources);
 
-        await using var app = AtlasWebApp.Create(atlas, new WebOptions { InProcess = true });
+        // the crawl asks thousands of addresses at once of its own in-process host: no rate limit there (the public
+        // limits of a served atlas are its own options, untouched)
+        await using var app = AtlasWebApp.Create(atlas, new WebOptions { InProcess = true, RateLimit = new RateLimit(PerMinute: 0) });
         await app.StartAsync(ct);
         using var client = app.GetTestClient();
         var crawler = new SiteCrawler(client);
         var script = AssetFiles.Url("assets/search.js");
-        var seeds = SiteSeeds.Of(atlas).Concat(new[] { "assets/atlas.css", "assets/favicon.svg", "assets/search.js" }.Select(AssetFiles.Url)).ToList();
+        // the fingerprinted assets, and the two files browsers and crawlers ask for by name
+        var seeds = SiteSeeds.Of(atlas).Concat(new[] { "assets/atlas.css", "assets/favicon.svg", "assets/search.js" }.Select(AssetFiles.Url))
+            .Concat(["/favicon.ico", "/manifest.webmanifest"]).ToList();
 
         // the addresses of the last export that stay as they are, and those to render
         var resources = new Dictionary<string, ManifestResource>(StringComparer.Ordinal);
@@ -67,14 +72,16 @@ public static class SiteExport
         rendered["api/404.json"] = SiteExtras.ApiNotFound();
         rendered["index.html"] = SiteExtras.EntryPage(AssetFiles.Url("assets/atlas.css"));
         var pages = resources.Where(r => r.Value.File.EndsWith(".html")).Select(r => r.Key).ToList();
-        rendered["sitemap.xml"] = SiteExtras.Sitemap(options.BaseUrl, pages);
-        rendered["robots.txt"] = SiteExtras.Robots(options.BaseUrl);
+        // the atlas's own sitemap.xml and robots.txt, asked as the public site: their addresses are absolute
+        var origin = new Uri(options.BaseUrl).GetLeftPart(UriPartial.Authority);
+        foreach (var file in new[] { "sitemap.xml", "robots.txt" })
+            rendered[file] = (await crawler.Fetch($"{origin}/{file}", ct)).Body;
         foreach (var lang in Langs.Interface)
             rendered[SitePaths.FileOf(StaticSearchIndex.Address(lang))!] = StaticSearchIndex.Build(s, lang);
         await app.StopAsync(ct);
 
         var (report, hashes) = SiteWriter.Write(options.Folder, rendered, kept, last?.Files ?? new Dictionary<string, string>());
-        new SiteManifest(renderer, s.Version, register, hashes, resources, items).Write(options.Folder);
+        new SiteManifest(renderer, s.Version, sources, hashes, resources, items).Write(options.Folder);
         var bytes = hashes.Keys.Sum(f => new FileInfo(Path.Combine(options.Folder, f)).Length);
         return new SiteExportReport(report, bytes, pages.Count, fetched.Count, changed is not null, leftOut, watch.Elapsed);
     }

@@ -1,10 +1,9 @@
-using System.Net;
 using System.Text;
 using Atlas.Model;
 
 namespace Atlas.Web.StaticSite;
 
-/// <summary>The files a static site needs besides the atlas's own addresses: the entry page, sitemap.xml, robots.txt.</summary>
+/// <summary>The files a static site needs besides the atlas's own addresses: the entry page and the API's 404.</summary>
 public static class SiteExtras
 {
     /// <summary>
@@ -33,18 +32,6 @@ public static class SiteExtras
         </html>
 
         """);
-
-    /// <summary>Every page (in every language) at its address under the base URL.</summary>
-    public static byte[] Sitemap(string baseUrl, IEnumerable<string> pages)
-    {
-        var sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        foreach (var page in pages.Order(StringComparer.Ordinal))
-            sb.Append("  <url><loc>").Append(WebUtility.HtmlEncode(baseUrl.TrimEnd('/') + page)).Append("</loc></url>\n");
-        return Encoding.UTF8.GetBytes(sb.Append("</urlset>\n").ToString());
-    }
-
-    public static byte[] Robots(string baseUrl) =>
-        Encoding.UTF8.GetBytes($"User-agent: *\nAllow: /\nSitemap: {baseUrl.TrimEnd('/')}/sitemap.xml\n");
 
     /// <summary>The API's 404 in a static export: the same problem details (RFC 9457) for any missing address.</summary>
     public static byte[] ApiNotFound() => Encoding.UTF8.GetBytes(

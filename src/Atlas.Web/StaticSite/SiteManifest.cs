@@ -7,11 +7,12 @@ namespace Atlas.Web.StaticSite;
 public sealed record ManifestResource(string File, IReadOnlyList<string> Mentions);
 
 /// <summary>
-/// What the last export of a folder wrote (<c>.atlas-export.json</c>): the build, options and data versions it was made from,
+/// What the last export of a folder wrote (<c>.atlas-export.json</c>): the build, options and data versions it was made from
+/// (the curated data's, and those of the register and the series together),
 /// the hash of every file, every address with what it mentions, and a fingerprint of every entity and fact. The next
 /// export compares them to know what to render again (<see cref="SiteChanges"/>) and what to write.
 /// </summary>
-public sealed record SiteManifest(string Build, string DataVersion, string? RegisterVersion,
+public sealed record SiteManifest(string Build, string DataVersion, string? SourcesVersion,
     IReadOnlyDictionary<string, string> Files, IReadOnlyDictionary<string, ManifestResource> Resources, IReadOnlyDictionary<string, string> Items)
 {
     public const string FileName = ".atlas-export.json";

@@ -6,12 +6,12 @@ namespace Atlas.Web.StaticSite;
 /// an <c>@</c>, and the extension gives the content type. <c>/fr/places/ghent</c> → <c>fr/places/ghent.html</c>;
 /// <c>/fr/</c> → <c>fr/index.html</c>; <c>/fr/places?kind=city</c> → <c>fr/places@kind=city.html</c>;
 /// <c>/api/places/ghent</c> → <c>api/places/ghent.json</c>; <c>/api/places.csv?kind=city</c> → <c>api/places@kind=city.csv</c>;
-/// <c>/api/facts?format=csv</c> → <c>api/facts@format=csv.csv</c>; <c>/api/catalog</c> (JSON-LD) → <c>api/catalog.jsonld</c>;
+/// <c>/api/facts?format=csv</c> → <c>api/facts@format=csv.csv</c>; <c>/api/series/ID?format=sdmx-csv</c> → <c>api/series/ID@format=sdmx-csv.sdmx</c>; <c>/api/catalog</c> (JSON-LD) → <c>api/catalog.jsonld</c>;
 /// assets and other files keep their name.
 /// </summary>
 public static class SitePaths
 {
-    private static readonly HashSet<string> Extensions = ["json", "csv", "geojson", "jsonld", "html", "xml", "txt", "css", "js", "svg", "ico", "png"];
+    private static readonly HashSet<string> Extensions = ["json", "csv", "sdmx", "geojson", "jsonld", "html", "xml", "txt", "css", "js", "svg", "ico", "png", "webmanifest"];
 
     /// <summary>The file of an address (a path and query as the pages link it), or null when no static host could find it by name.</summary>
     /// <param name="mediaType">what the atlas answers there: an API address without extension that answers JSON-LD (the catalogue) is a .jsonld file</param>
@@ -32,15 +32,15 @@ public static class SitePaths
 
     public static bool IsApi(string path) => path == "/api" || path.StartsWith("/api/", StringComparison.Ordinal) || path.StartsWith("/openapi/", StringComparison.Ordinal);
 
-    /// <summary>csv when the query asks for it (format=csv), as the API answers.</summary>
+    /// <summary>csv or sdmx (SDMX-CSV) when the query asks for it (format=csv, format=sdmx-csv), as the API answers.</summary>
     private static string? Format(string query) =>
-        query.Split('&').Any(p => p == "format=csv") ? "csv" : null;
+        query.Split('&').Any(p => p == "format=csv") ? "csv" : query.Split('&').Any(p => p == "format=sdmx-csv") ? "sdmx" : null;
 
     /// <summary>The media type a web server should give the file (docs/nginx-static.conf maps the same extensions).</summary>
     public static string MediaType(string file) => Path.GetExtension(file) switch
     {
-        ".html" => "text/html", ".json" => "application/json", ".csv" => "text/csv", ".geojson" => "application/geo+json",
+        ".html" => "text/html", ".json" => "application/json", ".csv" => "text/csv", ".sdmx" => "application/vnd.sdmx.data+csv", ".geojson" => "application/geo+json",
         ".jsonld" => "application/ld+json", ".xml" => "application/xml", ".txt" => "text/plain", ".css" => "text/css",
-        ".js" => "text/javascript", ".svg" => "image/svg+xml", _ => "application/octet-stream",
+        ".js" => "text/javascript", ".svg" => "image/svg+xml", ".ico" => "image/x-icon", ".webmanifest" => "application/manifest+json", _ => "application/octet-stream",
     };
 }

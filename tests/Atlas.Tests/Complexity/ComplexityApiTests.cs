@@ -12,7 +12,7 @@ public class ComplexityApiTests(RegisterAtlasFixture atlas)
     /// <summary>The library run directly on the same matrix the atlas builds from the register.</summary>
     private (ActivityMatrix Matrix, ComplexityResult Result) Direct()
     {
-        var matrix = Atlas.Complexity.ComplexityQueries.Matrix(atlas.Services.Snapshots.RequireRegister());
+        var matrix = Atlas.Complexity.ComplexityQueries.Matrix(atlas.Services.Snapshots.Source(Atlas.Sources.CountSource.KboId));
         return (matrix, EconomicComplexity.Compute(matrix));
     }
 

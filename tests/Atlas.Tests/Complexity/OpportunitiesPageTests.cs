@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Atlas.KboGenerator;
 using Atlas.Register;
+using Atlas.Register.Import;
 using Atlas.Tests.Register;
 using Atlas.Web;
 using Atlas.Web.Pages;
@@ -65,20 +66,23 @@ public class OpportunitiesPageTests(RegisterAtlasFixture atlas)
     }
 }
 
-/// <summary>The section without a register, and the methodology page.</summary>
+/// <summary>The section without a register (from Statbel's data), and the methodology page.</summary>
 [Collection(AtlasCollection.Name)]
 public class OpportunitiesWithoutRegisterTests(AtlasFixture atlas)
 {
     [Theory]
-    [InlineData("fr", "Aucun registre des entreprises")]
-    [InlineData("nl", "Er is geen ondernemingsregister")]
-    [InlineData("en", "No enterprise register")]
-    public async Task Without_register_the_section_says_so_and_how_to_load_one(string lang, string words)
+    [InlineData("fr", "entreprises assujetties à la TVA, par siège, 31 décembre 2019")]
+    [InlineData("nl", "btw-plichtige ondernemingen, per zetel, 31 december 2019")]
+    [InlineData("en", "VAT-registered enterprises by seat, 31 December 2019")]
+    public async Task Without_register_the_section_is_computed_from_statbels_data_and_says_so(string lang, string words)
     {
         var section = PageText.Section(await PageText.Get(atlas.Client, $"/{lang}/places/ghent"));
         Assert.Contains(words, section);
-        Assert.Contains("atlas import kbo", section);
-        Assert.DoesNotContain("<svg", section);
+        var panel = atlas.Services.Complexity.Panel();
+        Assert.Equal("statbel-vat-2019", panel.Source.Id);
+        Assert.Contains($"<strong>{panel.EciRank[panel.Result.RegionIndex("44021")]}</strong> / {panel.Result.Regions.Count}", section);
+        Assert.Contains("<svg", section);
+        Assert.DoesNotContain("atlas import kbo", section);
     }
 
     [Theory]
@@ -113,8 +117,9 @@ public class OpportunitiesAfterImportTests
         await using var app = AtlasWebApp.Create(queries, new WebOptions { InProcess = true });
         await app.StartAsync();
         var client = app.GetTestClient();
-        Assert.Contains("No enterprise register", PageText.Section(await PageText.Get(client, "/en/places/ghent")));
-        Assert.Contains("No enterprise register", PageText.Section(await PageText.Get(client, "/en/places/ghent")));
+        const string statbel = "VAT-registered enterprises by seat, 31 December 2019";
+        Assert.Contains(statbel, PageText.Section(await PageText.Get(client, "/en/places/ghent")));
+        Assert.Contains(statbel, PageText.Section(await PageText.Get(client, "/en/places/ghent")));   // from the cache
 
         KboDumpGenerator.Write(new GeneratorSpec
         {
@@ -124,8 +129,10 @@ public class OpportunitiesAfterImportTests
         RegisterImporter.Import(dir.File("full"), RegisterStore.PathFor(dir.File("atlas.db")), TestPaths.DataDir);
         await Task.Delay(1100); // the register's stamp is looked at no more than once a second
 
+        // the register is now the default source, and Statbel's data is offered beside it
         var section = PageText.Section(await PageText.Get(client, "/en/places/ghent"));
-        Assert.DoesNotContain("No enterprise register", section);
+        Assert.Contains("establishment units by main activity", section);
+        Assert.Contains("see with Enterprises subject to VAT by legal form and NACE, 2019", section);
         Assert.Contains("<svg", section);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }

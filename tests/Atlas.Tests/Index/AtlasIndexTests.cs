@@ -32,10 +32,11 @@ public class AtlasIndexTests(RegisterAtlasFixture atlas)
             Assert.InRange(e.Rank5, 1, index.Entries.Count);
             Assert.InRange(e.Rank95, 1, index.Entries.Count);
         });
-        // the nominal ranks (as the Monte Carlo ranks: ties share the best rank) fall inside their 5-95 % interval
-        var inside = index.Entries.Count(e => e.Rank5 <= Tied(e) && Tied(e) <= e.Rank95);
+        // the nominal ranks (as the Monte Carlo ranks: ties share the best rank) fall inside their 5-95 % interval but
+        // for a rare few: the nominal choices are one configuration among the Monte Carlo's, not its middle
+        var outside = index.Entries.Where(e => Tied(e) < e.Rank5 || Tied(e) > e.Rank95).ToList();
         int Tied(IndexEntry e) => 1 + index.Entries.Count(x => x.Score > e.Score);
-        Assert.Equal(index.Entries.Count, inside);
+        Assert.True(outside.Count <= index.Entries.Count / 100, string.Join(", ", outside.Select(e => $"{e.Id} {Tied(e)} ∉ {e.Rank5}–{e.Rank95}")));
     }
 
     [Fact]
@@ -71,7 +72,10 @@ public class AtlasIndexTests(RegisterAtlasFixture atlas)
     {
         var index = atlas.Services.Index.Index();
         var entry = index.Entries.OrderByDescending(e => e.Indicators["diversity"]).First();
-        Assert.All(entry.Indicators.Where(kv => kv.Key != "eci"), kv => Assert.True(kv.Key == "diversity" ? kv.Value >= 1 : kv.Value is >= 0 and <= 1, $"{kv.Key} = {kv.Value}"));
+        var shares = entry.Indicators.Where(kv => kv.Key is not ("eci" or "diversity" or "density"));
+        Assert.All(shares, kv => Assert.True(kv.Value is >= 0 and <= 1, $"{kv.Key} = {kv.Value}"));
+        Assert.True(entry.Indicators["diversity"] >= 1);
+        Assert.True(entry.Indicators["density"] > 0);
         var def = index.Definition;
         Assert.True(def.Indicator("high-tech").Covers(2110) && def.Indicator("high-tech").Covers(2611));
         Assert.True(def.Indicator("medium-high-tech").Covers(2540) && def.Indicator("medium-high-tech").Covers(3250));
@@ -127,20 +131,35 @@ public class AtlasIndexTests(RegisterAtlasFixture atlas)
     }
 }
 
-/// <summary>Without a register, the index answers 409.</summary>
+/// <summary>Without a register the index is Statbel's: every municipality ranked with its interval, each indicator with its source.</summary>
 [Collection(AtlasCollection.Name)]
 public class IndexNoRegisterTests(AtlasFixture atlas)
 {
-    [Theory]
-    [InlineData("/api/index")]
-    [InlineData("/api/index?format=csv")]
-    [InlineData("/api/places/ghent/index")]
-    public async Task The_index_says_no_register_is_loaded(string path)
+    [Fact]
+    public void With_only_statbels_data_every_municipality_is_ranked_with_its_interval()
     {
-        var (status, body, response) = await atlas.Raw(path);
-        Assert.Equal(409, status);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("atlas import kbo", body!.ToJsonString());
+        var index = atlas.Services.Index.Index();
+        Assert.Equal("statbel-vat-2019", index.Primary!.Id);
+        var municipalities = atlas.Services.Entities.Places(Atlas.Model.PlaceKind.Municipality).Count(m => m.MergedInto is null);
+        Assert.Equal(565, municipalities);
+        Assert.Equal(municipalities, index.Entries.Count);
+        Assert.Equal(Enumerable.Range(1, index.Entries.Count), index.Entries.Select(e => e.Rank).Order());
+        Assert.All(index.Entries, e => Assert.True(e.Rank5 <= e.MedianRank && e.MedianRank <= e.Rank95));
+        // Statbel gives no start dates: the young-enterprise share is left out, and said to be
+        Assert.Equal(["young"], index.LeftOut.Select(i => i.Id));
+        Assert.DoesNotContain(index.Definition.Indicators, i => i.Id == "young");
+        Assert.All(index.Definition.Indicators, i => Assert.Equal("statbel-vat-2019", index.IndicatorSources[i.Id].Id));
+    }
+
+    [Fact]
+    public async Task The_api_names_the_source_of_each_indicator_and_the_ones_left_out()
+    {
+        var page = await atlas.Json("/api/index?pageSize=1");
+        Assert.Equal(565, page["total"]!.GetValue<int>());
+        Assert.Equal("statbel-vat-2019", page["source"]!["id"]!.GetValue<string>());
+        var creation = page["indicators"]!.AsArray().Single(i => i!["id"]!.GetValue<string>() == "creation")!;
+        Assert.Equal("statbel-vat-2019", creation["source"]!.GetValue<string>());
+        Assert.Equal(["young"], page["leftOut"]!.AsArray().Select(x => x!["id"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -170,7 +189,9 @@ public class AtlasIndexFileTests
         Assert.Empty(Problems(Shipped));
         var problems = new List<Problem>();
         var def = AtlasIndexFile.Parse("x", Shipped, problems)!;
-        Assert.Equal(8, def.Indicators.Count);
+        Assert.Equal(10, def.Indicators.Count);
+        Assert.Equal(IndexMeasure.CreationRate, def.Indicator("creation").Measure);
+        Assert.Equal(IndexMeasure.EnterprisesPerThousand, def.Indicator("density").Measure);
         Assert.Equal(3, def.Pillars.Count);
         Assert.Equal("atlas", def.Structure.Root.Code);
     }

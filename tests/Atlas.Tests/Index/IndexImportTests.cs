@@ -1,5 +1,6 @@
 using Atlas.KboGenerator;
 using Atlas.Register;
+using Atlas.Register.Import;
 using Atlas.Tests.Register;
 using Atlas.Web;
 using Microsoft.AspNetCore.TestHost;
@@ -24,11 +25,14 @@ public class IndexImportTests
             return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
         }
 
+        const string statbel = "VAT-registered enterprises by seat, 31 December 2019", register = "establishment units by main activity";
         var (_, before) = await Get("/en/index");
-        Assert.Contains("not loaded yet", before);
+        Assert.Contains(statbel, before);
+        Assert.DoesNotContain(register, before);
         var (_, ghentBefore) = await Get("/en/places/ghent");
-        Assert.Contains("not loaded yet", ghentBefore);
-        Assert.Equal(409, (await Get("/api/index")).Item1);
+        Assert.Contains(statbel, ghentBefore);
+        Assert.Contains("565", (await Get("/api/index?pageSize=1")).Item2);
+        Assert.Equal(409, (await Get("/api/index?source=kbo")).Item1);
 
         var dump = dir.File("full");
         KboDumpGenerator.Write(new GeneratorSpec
@@ -41,11 +45,12 @@ public class IndexImportTests
 
         var (status, after) = await Get("/en/index");
         Assert.Equal(200, status);
-        Assert.DoesNotContain("not loaded yet", after);
+        Assert.Contains(register, after);
         Assert.Contains("<svg class=\"rank-bar\"", after);
         var (_, ghentAfter) = await Get("/en/places/ghent");
-        Assert.DoesNotContain("not loaded yet", ghentAfter);
-        Assert.Equal(200, (await Get("/api/index")).Item1);
+        Assert.Contains(register, ghentAfter);
+        Assert.Contains("\"id\":\"kbo\"", (await Get("/api/index?pageSize=1")).Item2);
+        Assert.Equal(200, (await Get("/api/index?source=kbo")).Item1);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 }

@@ -66,23 +66,40 @@ public class IndexPageTests(RegisterAtlasFixture atlas)
     }
 }
 
-/// <summary>Without a register, the index pages say so in the page's language and how to load one.</summary>
+/// <summary>Without a register, the index pages show Statbel's index and say where each figure comes from.</summary>
 [Collection(AtlasCollection.Name)]
 public class IndexPageNoRegisterTests(AtlasFixture atlas)
 {
     [Theory]
-    [InlineData("/fr/index", "pas encore chargé")]
-    [InlineData("/nl/index", "nog niet is geladen")]
-    [InlineData("/en/index", "not loaded yet")]
-    [InlineData("/fr/places/ghent", "pas encore chargé")]
-    [InlineData("/nl/places/brussels", "nog niet is geladen")]
-    [InlineData("/en/methodology/index", "Eurostat")]
-    public async Task The_pages_say_the_register_is_missing(string path, string text)
+    [InlineData("/fr/index", "Entreprises assujetties à la TVA")]
+    [InlineData("/nl/index", "btw-plichtige ondernemingen")]
+    [InlineData("/en/index", "VAT-registered enterprises by seat, 31 December 2019")]
+    [InlineData("/fr/places/ghent", "Statbel TVA 2019")]
+    [InlineData("/nl/places/brussels", "Statbel btw 2019")]
+    public async Task The_pages_show_the_index_from_statbels_data_and_name_the_source(string path, string text)
     {
         using var response = await atlas.Client.GetAsync(path);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Contains(text, html);
-        if (!path.Contains("methodology")) Assert.Contains("atlas import kbo", html);
+        Assert.Contains("<svg class=\"rank-bar\"", html);
+    }
+
+    [Fact]
+    public async Task The_scoreboard_ranks_every_municipality_and_lists_the_indicator_left_out()
+    {
+        var html = await atlas.Client.GetStringAsync("/en/index");
+        Assert.Contains("565 municipalities", html);
+        Assert.Contains("Young enterprises — <em>left out: no source at hand measures it</em>", html);
+        Assert.Contains("Enterprise creation rate — Statbel VAT 2019", html);
+    }
+
+    [Fact]
+    public async Task The_methodology_says_which_source_measures_each_indicator()
+    {
+        var html = await atlas.Client.GetStringAsync("/en/methodology/index");
+        Assert.Contains("Sources that measure it", html);
+        Assert.Contains("— (left out)", html);
+        Assert.Contains("Eurostat", html);
     }
 }

@@ -90,13 +90,25 @@ public class GeoJsonTests(AtlasFixture atlas)
     }
 
     [Fact]
-    public async Task A_town_is_a_point_and_figures_need_the_register()
+    public async Task A_town_is_a_point_and_figures_come_from_a_source()
     {
         var (_, lln) = await Read<IFeature>("/api/places/Louvain-la-Neuve.geojson");
         Assert.Equal(new Point(4.612, 50.669), lln.Geometry);
-        var (status, problem, _) = await atlas.Raw("/api/places.geojson?figures=index");
+
+        // without a register, the figures are Statbel's, and the collection says so
+        var (_, indexed) = await Read<FeatureCollection>("/api/places.geojson?figures=index");
+        var ghent = indexed.First(f => (string)f.Attributes["id"] == "nis-44021");
+        Assert.InRange(Convert.ToInt32(ghent.Attributes["indexRank"]), 1, 565);
+        var json = JsonDocument.Parse(await atlas.Client.GetStringAsync("/api/places.geojson?figures=specialisation&sector=textile&source=statbel-vat-2019"));
+        Assert.Contains("VAT-registered enterprises", json.RootElement.GetProperty("figures").GetString());
+        var (_, textile) = await Read<IFeature>("/api/places/ghent.geojson?figures=specialisation&sector=textile");
+        Assert.True(Convert.ToInt32(textile.Attributes["units"]) > 0);
+
+        var (status, problem, _) = await atlas.Raw("/api/places.geojson?figures=index&source=kbo");
         Assert.Equal(409, status);
         Assert.Equal("atlas import kbo PATH", (string)problem!["command"]!);
+        Assert.Equal(400, (await atlas.Raw("/api/places.geojson?figures=index&source=nonsense")).Status);
+        Assert.Equal(400, (await atlas.Raw("/api/places.geojson?source=kbo")).Status);
         Assert.Equal(400, (await atlas.Raw("/api/places.geojson?figures=nonsense")).Status);
         Assert.Equal(404, (await atlas.Raw("/api/places/atlantis.geojson")).Status);
     }

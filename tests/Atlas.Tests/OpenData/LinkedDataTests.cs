@@ -67,7 +67,11 @@ public class LinkedDataTests(AtlasFixture atlas)
         var catalog = Iri("/api/catalog");
         Has(rdf, catalog, RdfType, Dcat + "Catalog>");
         var datasets = rdf.Where(q => q.Subject == catalog && q.Predicate == Dcat + "dataset>").Select(q => q.Object).ToList();
-        Assert.Equal([Iri("/api/catalog#entities"), Iri("/api/catalog#facts"), Iri("/api/catalog#places"), Iri("/api/catalog#statbel")], datasets.Order(StringComparer.Ordinal));
+        // the curated data, Statbel's data with what the atlas computes from it, the official series by dataflow
+        Assert.Subset(datasets.ToHashSet(), new[] { "entities", "facts", "places", "statbel-vat-2019", "analyses-statbel-vat-2019", "index-statbel-vat-2019" }
+            .Select(d => Iri("/api/catalog#" + d)).ToHashSet());
+        Assert.Contains(Iri("/api/catalog#series-NBB.INDUSTRIAL_PROD"), datasets);
+        Assert.Equal(6 + datasets.Count(d => d.StartsWith(Iri("/api/catalog#series-")[..^1])), datasets.Count);
         foreach (var dataset in datasets)
         {
             Has(rdf, dataset, RdfType, Dcat + "Dataset>");
@@ -82,6 +86,26 @@ public class LinkedDataTests(AtlasFixture atlas)
         Assert.True(string.CompareOrdinal(One(rdf, period, Dcat + "startDate>"), One(rdf, period, Dcat + "endDate>")) < 0);
         Has(rdf, Iri("/api/catalog#places"), Dct + "license>", "<http://creativecommons.org/publicdomain/zero/1.0/>");
         Assert.Contains(rdf, q => q.Predicate == Dcat + "mediaType>" && q.Object == "<https://www.iana.org/assignments/media-types/application/geo+json>");
+        Has(rdf, Iri("/api/catalog#index-statbel-vat-2019"), Prov + "wasDerivedFrom>", Iri("/api/catalog#statbel-vat-2019"));
+        Has(rdf, Iri("/api/catalog#statbel-vat-2019"), Dcat + "version>", "\"2019-12-31\"");
+        var series = rdf.Where(q => q.Subject == Iri("/api/catalog#series-NBB.INDUSTRIAL_PROD") && q.Predicate == Dcat + "distribution>").Select(q => q.Object).ToList();
+        Assert.Contains(series, d => One(rdf, d, Dcat + "mediaType>") == "<https://www.iana.org/assignments/media-types/application/vnd.sdmx.data+csv>");
+    }
+
+    [SkippableFact]
+    public async Task Without_a_register_the_figures_behind_a_claim_and_a_place_are_derived_from_statbel()
+    {
+        var rdf = await Read(atlas.Client, "/api/facts/ghent-innovates-in-textile.jsonld");
+        var lq = Iri("/api/facts/ghent-innovates-in-textile#lq-statbel-vat-2019-44021");
+        Has(rdf, Iri("/api/facts/ghent-innovates-in-textile#review"), Schema + "isBasedOn>", lq);
+        Has(rdf, lq, Prov + "wasDerivedFrom>", Iri("/api/catalog#statbel-vat-2019"));
+        Has(rdf, Iri("/api/catalog#statbel-vat-2019"), Dcat + "version>", "\"2019-12-31\"");
+        Has(rdf, One(rdf, lq, Prov + "wasGeneratedBy>"), Prov + "used>", Iri("/api/catalog#statbel-vat-2019"));
+
+        var ghent = await Read(atlas.Client, "/api/places/ghent.jsonld");
+        var figures = ghent.Where(q => q.Subject == Iri("/api/places/ghent") && q.Predicate == Schema + "additionalProperty>").Select(q => q.Object).ToList();
+        Assert.Equal(["\"atlas-index-score\"", "\"eci\""], figures.Select(f => One(ghent, f, Schema + "propertyID>")).Order());
+        Assert.All(figures, f => Has(ghent, f, Prov + "wasDerivedFrom>", Iri("/api/catalog#statbel-vat-2019")));
     }
 
     [Fact]

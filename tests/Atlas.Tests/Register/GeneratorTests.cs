@@ -1,4 +1,5 @@
 using Atlas.KboGenerator;
+using Atlas.Model;
 using Atlas.Register;
 
 namespace Atlas.Tests.Register;
@@ -54,7 +55,7 @@ public class GeneratorTests(GeneratedDump dump) : IClassFixture<GeneratedDump>
             {
                 Assert.True(KboRows.TryActivity(r, out var a, out var error), error);
                 versions.Add(a.NaceVersion);
-                if (a.Classification == Classification.Main && RegisterNumbers.IsEnterprise(a.Entity)) withMain.Add(a.Entity);
+                if (a.Classification == Classification.Main && KboDigits.IsEnterprise(a.Entity)) withMain.Add(a.Entity);
                 if (a.NaceVersion == 2008) codes[a.Nace.ToString()] = codes.GetValueOrDefault(a.Nace.ToString()) + 1;
             }
 

@@ -73,7 +73,7 @@ public class KboParserTests
             Assert.True(r.Read());
             Assert.True(KboRows.TryEnterprise(r, out var e, out var error), error);
             Assert.Equal(552627113, e.Number);
-            Assert.Equal("0552.627.113", RegisterNumbers.Format(e.Number));
+            Assert.Equal("0552.627.113", KboDigits.Format(e.Number));
             Assert.Equal("AC", e.Status);
             Assert.Equal("000", e.JuridicalSituation);
             Assert.Equal("1", e.TypeOfEnterprise);
@@ -96,7 +96,7 @@ public class KboParserTests
         {
             Assert.True(r.Read());
             Assert.True(KboRows.TryEstablishment(r, out var e, out var error), error);
-            Assert.Equal("2.190.171.611", RegisterNumbers.Format(e.Number));
+            Assert.Equal("2.190.171.611", KboDigits.Format(e.Number));
             Assert.True(EstablishmentNumber.TryFromDigits(e.Number, out _));
             Assert.Equal(859001118, e.Enterprise);
         }
@@ -261,5 +261,9 @@ public class KboParserTests
         Assert.Contains("mod-97", error);
         Assert.False(EstablishmentNumber.TryParse("0202.239.951", out _, out error));
         Assert.Contains("starts with 2 to 8", error);
+        // a branch's Id passes the mod-97 check but is no establishment unit, as TryFromDigits says too
+        Assert.False(EstablishmentNumber.TryParse("9.000.000.191", out _, out error));
+        Assert.Contains("starts with 2 to 8", error);
+        Assert.False(EstablishmentNumber.TryFromDigits(9000000191, out _));
     }
 }

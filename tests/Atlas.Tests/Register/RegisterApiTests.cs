@@ -251,7 +251,10 @@ public class RegisterApiTests(RegisterAtlasFixture atlas)
     }
 }
 
-/// <summary>Without a register, every register question answers 409 and says how to load one.</summary>
+/// <summary>
+/// Without a register: the register's own questions answer 409 and say how to load one; the analyses answer from
+/// Statbel's data, and asking them for the register by name answers 409 too.
+/// </summary>
 [Collection(AtlasCollection.Name)]
 public class NoRegisterTests(AtlasFixture atlas)
 {
@@ -259,13 +262,15 @@ public class NoRegisterTests(AtlasFixture atlas)
     [InlineData("/api/register")]
     [InlineData("/api/organisations?q=proximus")]
     [InlineData("/api/organisations/0202.239.951")]
-    [InlineData("/api/places/ghent/specialisation?level=division")]
-    [InlineData("/api/places/ghent/specialisation.csv")]
-    [InlineData("/api/places/ghent/opportunities")]
-    [InlineData("/api/places/brussels/similar?top=5")]
-    [InlineData("/api/places/ghent/opportunities?format=csv")]
-    [InlineData("/api/complexity/activities")]
-    [InlineData("/api/complexity/municipalities.csv")]
+    [InlineData("/api/places/ghent/specialisation?level=division&source=kbo")]
+    [InlineData("/api/places/ghent/specialisation.csv?source=kbo")]
+    [InlineData("/api/places/ghent/opportunities?source=kbo")]
+    [InlineData("/api/places/brussels/similar?top=5&source=kbo")]
+    [InlineData("/api/places/ghent/opportunities?format=csv&source=kbo")]
+    [InlineData("/api/complexity/activities?source=kbo")]
+    [InlineData("/api/complexity/municipalities.csv?source=kbo")]
+    [InlineData("/api/index?source=kbo")]
+    [InlineData("/api/places/ghent/index?source=kbo")]
     public async Task A_question_for_the_register_says_none_is_loaded(string path)
     {
         var (status, body, response) = await atlas.Raw(path);
@@ -273,6 +278,46 @@ public class NoRegisterTests(AtlasFixture atlas)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("atlas import kbo", body!.ToJsonString());
         Assert.Contains("No enterprise register loaded", body["title"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("/api/places/ghent/specialisation?level=division")]
+    [InlineData("/api/places/ghent/opportunities")]
+    [InlineData("/api/places/brussels/similar?top=5")]
+    [InlineData("/api/places/ghent/index")]
+    [InlineData("/api/index?pageSize=5")]
+    [InlineData("/api/complexity/activities?pageSize=5")]
+    public async Task The_analyses_answer_from_statbels_data_and_say_so(string path)
+    {
+        var body = await atlas.Json(path);
+        var source = body["source"]!;
+        Assert.Equal("statbel-vat-2019", source["id"]!.GetValue<string>());
+        Assert.Equal("2019-12-31", source["referenceDate"]!.GetValue<string>());
+        Assert.False(string.IsNullOrEmpty(source["unit"]!.GetValue<string>()));
+    }
+
+    [Theory]
+    [InlineData("/api/places/ghent/specialisation.csv")]
+    [InlineData("/api/complexity/municipalities.csv")]
+    public async Task The_csv_of_an_analysis_names_its_source(string path)
+    {
+        using var response = await atlas.Client.GetAsync(path);
+        var csv = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, csv);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("statbel-vat-2019", csv);
+    }
+
+    [Theory]
+    [InlineData("/api/places/ghent/specialisation?source=eurostat")]
+    [InlineData("/api/index?source=eurostat")]
+    [InlineData("/api/complexity/activities?source=eurostat")]
+    public async Task An_unknown_source_is_a_bad_request_that_lists_the_sources(string path)
+    {
+        var (status, body, _) = await atlas.Raw(path);
+        Assert.Equal(400, status);
+        Assert.Contains("eurostat", body!["detail"]!.GetValue<string>());
+        Assert.Contains("statbel-vat-2019", body["detail"]!.GetValue<string>());
     }
 
     [Fact]
@@ -359,13 +404,25 @@ public class ClaimEvidenceTests(RegisterAtlasFixture atlas)
     }
 }
 
+/// <summary>Without a register, each sector claim of a city carries Statbel's evidence alone; the claim is left as curated.</summary>
 [Collection(AtlasCollection.Name)]
-public class NoEvidenceWithoutRegisterTests(AtlasFixture atlas)
+public class StatbelEvidenceWithoutRegisterTests(AtlasFixture atlas)
 {
     [Fact]
-    public async Task Without_a_register_facts_have_no_evidence()
+    public async Task Without_a_register_sector_claims_carry_statbels_evidence()
     {
         var facts = await atlas.Json("/api/facts?predicate=innovates-in&pageSize=1000");
-        Assert.All(facts["items"]!.AsArray(), f => Assert.Null(f!["evidence"]));
+        var cities = new HashSet<string> { "brussels", "antwerp", "ghent", "charleroi", "liege", "louvain-la-neuve", "bruges" };
+        var claims = facts["items"]!.AsArray().Select(f => f!.AsObject()).Where(f => cities.Contains(f["subject"]!.GetValue<string>())).ToList();
+        Assert.True(claims.Count >= 20);
+        foreach (var claim in claims)
+        {
+            var evidence = claim["evidence"]!;
+            Assert.Equal("statbel-vat-2019", evidence["source"]!["id"]!.GetValue<string>());
+            Assert.Single(claim["evidenceBySource"]!.AsArray());
+            Assert.Null(claim["evidenceAgreement"]);
+            var strong = evidence["units"]!.AsArray().Any(u => u!["strong"]!.GetValue<bool>());
+            Assert.Equal(strong ? "confirmed" : "not-confirmed", evidence["status"]!.GetValue<string>());
+        }
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Atlas.KboGenerator;
 using Atlas.Model;
 using Atlas.Register;
+using Atlas.Register.Import;
 using Atlas.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
@@ -72,7 +73,7 @@ public sealed class RegisterAtlasFixture : IAsyncLifetime
             $"\"{ProximusEstablishment}\",\"003\",\"2025\",\"47400\",\"MAIN\"");
 
         // a textile firm with 40 workshops in Ghent (9000): Ghent's textile claim then has strong evidence
-        var firm = RegisterNumbers.Format(4000000L * 100 + KboCheck.CheckDigits(4000000));
+        var firm = KboDigits.Format(4000000L * 100 + KboCheck.CheckDigits(4000000));
         Append("enterprise.csv", $"\"{firm}\",\"AC\",\"000\",\"2\",\"014\",,01-03-1950");
         Append("denomination.csv", $"\"{firm}\",\"2\",\"001\",\"Gentse Textielfabriek\"");
         Append("address.csv", $"\"{firm}\",\"REGO\",,,\"9000\",\"Gent\",\"Gand\",\"Dok Noord\",\"Dok Noord\",\"4\",\"\",\"\",");
@@ -80,7 +81,7 @@ public sealed class RegisterAtlasFixture : IAsyncLifetime
         for (var i = 0; i < TextileWorkshops; i++)
         {
             var body = 21999900L + i;
-            var number = RegisterNumbers.Format(body * 100 + KboCheck.CheckDigits(body));
+            var number = KboDigits.Format(body * 100 + KboCheck.CheckDigits(body));
             Append("establishment.csv", $"\"{number}\",01-01-2001,\"{firm}\"");
             Append("address.csv", $"\"{number}\",\"BAET\",,,\"9000\",\"Gent\",\"Gand\",\"Dok Noord\",\"Dok Noord\",\"{i + 1}\",\"\",\"\",");
             Append("activity.csv", $"\"{number}\",\"003\",\"2008\",\"{(i % 2 == 0 ? "13200" : "14130")}\",\"MAIN\"");

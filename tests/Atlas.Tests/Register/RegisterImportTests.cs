@@ -2,6 +2,7 @@ using Atlas.Data;
 using System.IO.Compression;
 using Atlas.Cli;
 using Atlas.Register;
+using Atlas.Register.Import;
 using Microsoft.Data.Sqlite;
 
 namespace Atlas.Tests.Register;
@@ -32,8 +33,30 @@ public class RegisterImportTests(GeneratedDump dump) : IClassFixture<GeneratedDu
         var expected = RegisterRows.Expected(dump.Path);
         var stored = RegisterRows.FromStore(register);
         foreach (var table in RegisterRows.Tables) Assert.Equal(expected[table], stored[table]);
-        Assert.Equal(140, RegisterImporter.ReadExtractNumber(register));
+        Assert.Equal(140, RegisterMeta.ReadExtractNumber(register));
         Assert.False(File.Exists(register + ".building-" + Environment.ProcessId));
+    }
+
+    [Fact]
+    public void Progress_names_each_file_as_it_is_read_then_each_step_of_the_full_import()
+    {
+        using var dir = TestPaths.Temp();
+        var seen = new List<ImportProgress>();
+        var result = Import(dump.Path, dir.File("atlas.register.db"), new ImportOptions { Progress = seen.Add });
+
+        var reading = seen.TakeWhile(p => p.Step == ImportStep.ReadingFile).ToList();
+        // the last report of each file is at its end: every row of it counted
+        var files = reading.GroupBy(p => p.File!).ToDictionary(g => g.Key, g => g.Last().FileRows);
+        Assert.Equal(result.RowsByFile, files);
+        Assert.Equal(result.Rows, reading.Last().TotalRows);
+        Assert.Equal([ImportStep.CountingUnits, ImportStep.Indexing, ImportStep.BuildingSearchIndex, ImportStep.ReplacingRegister],
+            seen.Skip(reading.Count).Select(p => p.Step));
+        Assert.All(seen.Skip(reading.Count), p => Assert.Null(p.File));
+
+        var update = new List<ImportProgress>();
+        Import(Update147, dir.File("atlas.register.db"), new ImportOptions { Progress = update.Add });
+        Assert.All(update, p => Assert.Equal(ImportStep.ReadingFile, p.Step));
+        Assert.Contains(update, p => p.File == "activity_insert.csv");
     }
 
     [Fact]
@@ -108,7 +131,7 @@ public class RegisterImportTests(GeneratedDump dump) : IClassFixture<GeneratedDu
         Assert.Equal(ExtractType.Update, result.Meta.Type);
         Assert.Equal(140, result.PreviousExtract);
         Assert.Equal(0, result.Malformed);
-        Assert.Equal(147, RegisterImporter.ReadExtractNumber(register));
+        Assert.Equal(147, RegisterMeta.ReadExtractNumber(register));
 
         var expected = RegisterRows.Expected(dump.Path, Update147);
         var after = RegisterRows.FromStore(register, withDerived: true);
@@ -131,7 +154,7 @@ public class RegisterImportTests(GeneratedDump dump) : IClassFixture<GeneratedDu
         var hash = RegisterRows.Hash(register);
         var refused = Assert.Throws<RegisterImportException>(() => Import(Update147, register));
         Assert.Contains("update extract 147 is not newer than the register's extract 147", refused.Message);
-        Assert.Contains("--force", refused.Message);
+        Assert.Equal(ImportRefusal.NotNewer, refused.Reason);
         Assert.Equal(hash, RegisterRows.Hash(register));
 
         // forced: applied again, the same content
@@ -195,7 +218,8 @@ public class RegisterImportTests(GeneratedDump dump) : IClassFixture<GeneratedDu
     {
         using var dir = TestPaths.Temp();
         var e = Assert.Throws<RegisterImportException>(() => Import(Update147, dir.File("atlas.register.db")));
-        Assert.Contains("import a full extract first", e.Message);
+        Assert.Contains("import a full extract", e.Message);
+        Assert.Equal(ImportRefusal.NoRegister, e.Reason);
         Assert.False(File.Exists(dir.File("atlas.register.db")));
     }
 
@@ -219,7 +243,7 @@ public class RegisterImportTests(GeneratedDump dump) : IClassFixture<GeneratedDu
         Assert.Contains("The register was not changed", e.Message);
         Assert.Equal(hash, RegisterRows.Hash(register));
         Assert.Empty(Directory.GetFiles(dir.Path, "*.building-*"));
-        Assert.Equal(140, RegisterImporter.ReadExtractNumber(register));
+        Assert.Equal(140, RegisterMeta.ReadExtractNumber(register));
     }
 
     [Fact]
@@ -320,7 +344,7 @@ public class RegisterImportTests(GeneratedDump dump) : IClassFixture<GeneratedDu
         Assert.Contains("The previous register is unchanged", await stderr);
         Assert.True(new FileInfo(register).Length > 512 * 1024, "the register must be larger than the limit for the test to mean anything");
         Assert.Equal(hash, RegisterRows.Hash(register));
-        Assert.Equal(140, RegisterImporter.ReadExtractNumber(register));
+        Assert.Equal(140, RegisterMeta.ReadExtractNumber(register));
         Assert.Empty(Directory.GetFiles(dir.Path, "*.building-*"));   // the half-built file is removed
     }
 
@@ -353,6 +377,7 @@ public class RegisterImportTests(GeneratedDump dump) : IClassFixture<GeneratedDu
         File.WriteAllText(file, string.Join("\n", lines) + "\n");
         var e = Assert.Throws<RegisterImportException>(() => Import(update, register, new ImportOptions { MaxErrors = 0 }));
         Assert.Contains("activity_insert.csv:401: expected 5 fields, found 2", e.Problems.Single());
+        Assert.Equal(ImportRefusal.TooManyMalformedRows, e.Reason);
         Assert.Equal(hash, RegisterRows.Hash(register));
 
         File.WriteAllText(file, File.ReadAllText(file)[..^30]);      // truncated
@@ -382,6 +407,7 @@ public class RegisterImportTests(GeneratedDump dump) : IClassFixture<GeneratedDu
         (code, _, stderr) = await CliTests.Run("import", "kbo", Update147, "--db", db, "--data", TestPaths.DataDir);
         Assert.Equal(1, code);
         Assert.Contains("not newer", stderr);
+        Assert.Contains("give --force", stderr);   // the command line says how to go on with its own option
 
         (code, _, stderr) = await CliTests.Run("import", "kbo", dir.File("nothing-here"), "--db", db, "--data", TestPaths.DataDir);
         Assert.Equal(1, code);

@@ -36,7 +36,11 @@ public class IncrementalExportTests(StaticSiteFixture site)
         var before = "Ghent is presented as a model city for Industry 4.0.";
         Assert.Contains(before, File.ReadAllText(file));
         File.WriteAllText(file, File.ReadAllText(file).Replace(before, "Ghent is presented as a model city of Industry 4.0."));
-        var changed = AtlasSetup.Prepare(data, Path.Combine(dir.Path, "atlas.db"));
+        // the same stores as the export (as on a server: the series imported once stay), reseeded with the change
+        var db = Path.Combine(dir.Path, "atlas.db");
+        foreach (var store in Directory.GetFiles(Path.GetDirectoryName(site.Database)!, "atlas.*db*"))
+            File.Copy(store, Path.Combine(dir.Path, Path.GetFileName(store)));
+        var changed = AtlasSetup.Prepare(data, db);
 
         var incremental = Path.Combine(dir.Path, "incremental");
         Copy(site.Folder, incremental);

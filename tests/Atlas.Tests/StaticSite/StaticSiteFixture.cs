@@ -19,6 +19,8 @@ public sealed class StaticSiteFixture : IAsyncLifetime
 
     public AtlasServices Services { get; private set; } = null!;
     public string Folder => _dir.File("site");
+    /// <summary>The embedded database the export was made from (the series file beside it).</summary>
+    public string Database => _dir.File("atlas.db");
     public SiteExportReport Export { get; private set; } = null!;
     public NginxServer? Nginx { get; private set; }
     public HttpClient Live { get; } = new() { Timeout = TimeSpan.FromMinutes(2) };
@@ -29,7 +31,7 @@ public sealed class StaticSiteFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (!File.Exists(NginxServer.Binary)) return; // each test says why it cannot run
-        Services = AtlasSetup.Prepare(TestPaths.DataDir, _dir.File("atlas.db"));
+        Services = AtlasSetup.Prepare(TestPaths.DataDir, Database);
         _app = AtlasWebApp.Create(Services, new WebOptions { Urls = "http://127.0.0.1:0" });
         await _app.StartAsync();
         Live.BaseAddress = new Uri(_app.Urls.First());

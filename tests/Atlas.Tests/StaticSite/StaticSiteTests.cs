@@ -111,8 +111,19 @@ public class StaticSiteTests(StaticSiteFixture site)
         Assert.Equal(404, (int)missingApi.StatusCode);
         Assert.Contains("\"status\":404", await missingApi.Content.ReadAsStringAsync());
 
+        // the atlas's own sitemap, under the site's public address: every page it lists is in the export
         var sitemap = await site.Static.GetStringAsync("/sitemap.xml");
         Assert.Contains($"<loc>{StaticSiteFixture.BaseUrl}/nl/places/ghent</loc>", sitemap);
+        Assert.Contains($"hreflang=\"fr\" href=\"{StaticSiteFixture.BaseUrl}/fr/places/ghent\"", sitemap);
+        var listed = System.Text.RegularExpressions.Regex.Matches(sitemap, "<loc>([^<]*)</loc>").Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        Assert.True(listed.Count > 3000, $"{listed.Count} pages in the sitemap");
+        Assert.All(listed, loc => Assert.StartsWith(StaticSiteFixture.BaseUrl + "/", loc));
+        var unlisted = await ForEach(listed, async loc =>
+        {
+            using var page = await site.Static.GetAsync(loc[StaticSiteFixture.BaseUrl.Length..]);
+            return page.IsSuccessStatusCode ? null : $"{loc}: {(int)page.StatusCode}";
+        });
+        Assert.True(unlisted.IsEmpty, $"{unlisted.Count} pages of the sitemap not in the export, e.g.\n{string.Join("\n", unlisted.Take(10))}");
         Assert.Contains($"Sitemap: {StaticSiteFixture.BaseUrl}/sitemap.xml", await site.Static.GetStringAsync("/robots.txt"));
 
         // the search page answers any query in the browser: the script and the index it reads are served with the page

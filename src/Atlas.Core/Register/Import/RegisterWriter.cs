@@ -1,7 +1,8 @@
 using System.Globalization;
+using Atlas.Store;
 using Microsoft.Data.Sqlite;
 
-namespace Atlas.Register;
+namespace Atlas.Register.Import;
 
 /// <summary>
 /// Writes register rows into the store with prepared statements, the same way for a full load and for an update.

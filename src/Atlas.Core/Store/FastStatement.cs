@@ -1,12 +1,12 @@
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace Atlas.Register;
+namespace Atlas.Store;
 
 /// <summary>
 /// A prepared statement driven through SQLite's C interface, for bulk loads: values are bound straight from
 /// integers and UTF-8 bytes (no boxing, no string), and the statement is reset and reused for every row.
-/// Microsoft.Data.Sqlite stays the way in for everything else; this is only the hot loop of an import.
+/// Microsoft.Data.Sqlite stays the way in for everything else; this is only the hot loop of a bulk load (the register import, the Statbel tables, the series).
 /// </summary>
 public sealed class FastStatement : IDisposable
 {
@@ -32,6 +32,12 @@ public sealed class FastStatement : IDisposable
     {
         if (value is null) raw.sqlite3_bind_null(_stmt, index);
         else raw.sqlite3_bind_text(_stmt, index, value);
+    }
+
+    public void Real(int index, double? value)
+    {
+        if (value is { } v) raw.sqlite3_bind_double(_stmt, index, v);
+        else raw.sqlite3_bind_null(_stmt, index);
     }
 
     public void Null(int index) => raw.sqlite3_bind_null(_stmt, index);
