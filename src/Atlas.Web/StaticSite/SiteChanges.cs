@@ -11,8 +11,10 @@ namespace Atlas.Web.StaticSite;
 /// What an export must render again after the data changed. Every entity and fact has a fingerprint (the hash of its
 /// JSON); every address of the last export is kept with the ids it mentions (in its links, anchors and JSON fields).
 /// When facts or entities changed but none was added or removed, only the addresses that mention a changed one are
-/// rendered again — for a changed fact, also those that mention its subject or object, since a page may show a fact
-/// of its entity without naming the fact (a city's lead on the home page) — and those that show the data version.
+/// rendered again — every page that shows a fact names it (the home page names each city's lead line in a data-fact
+/// attribute), so a fact reworded renders only those; a fact that says something else (its subject, object, figure,
+/// status …) also renders the addresses that mention its subject or object, whose derived content it may change —
+/// and those that show the data version.
 /// Anything else (a new build of the atlas or other export options, a new register or series import, items added or
 /// removed, a change outside the entities and facts) renders everything; either way only files whose content changed
 /// are written.
@@ -31,9 +33,23 @@ public static class SiteChanges
         foreach (var e in s.Entities)
             items[e.Id] = SiteWriter.Hash(JsonSerializer.SerializeToUtf8Bytes(EntityJson.Of(e, Lang.En), ApiJson.Info<EntityJson>()));
         foreach (var f in s.Facts)
-            items[f.Id] = SiteWriter.Hash(JsonSerializer.SerializeToUtf8Bytes(FactJson.Of(f, s, Lang.En, []), ApiJson.Info<FactJson>()));
+        {
+            var json = FactJson.Of(f, s, Lang.En, []);
+            var bare = json with { Text = "", Statement = Empty, Note = null, StatusEvidence = [] };
+            items[f.Id] = Hash(bare) + WordsOnly + Hash(json);
+        }
         return items;
     }
+
+    private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
+    private static string Hash(FactJson json) => SiteWriter.Hash(JsonSerializer.SerializeToUtf8Bytes(json, ApiJson.Info<FactJson>()));
+
+    /// <summary>Between a fact's two fingerprints: what it is without its words (statement, note, the words of its evidence), and all of it.</summary>
+    private const char WordsOnly = '.';
+
+    /// <summary>Whether only a fact's words changed: then only what names the fact shows them (every page that shows a fact names it).</summary>
+    private static bool OnlyWordsChanged(string before, string now) =>
+        before.IndexOf(WordsOnly) is var i and > 0 && now.IndexOf(WordsOnly) == i && before.AsSpan(0, i).SequenceEqual(now.AsSpan(0, i));
 
     /// <summary>
     /// The register's version and the series' (their last import, by number and time: another store may number its
@@ -53,7 +69,8 @@ public static class SiteChanges
         var changed = items.Where(kv => last.Items[kv.Key] != kv.Value).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
         if (last.DataVersion == s.Version) return changed;
         if (changed.Count == 0) return null; // something else than the entities and facts changed
-        foreach (var fact in changed.Select(s.Fact).OfType<Fact>().ToList())
+        // a fact that says something else may change what its subject and object show (their themes, figures …)
+        foreach (var fact in changed.Select(s.Fact).OfType<Fact>().Where(f => !OnlyWordsChanged(last.Items[f.Id], items[f.Id])).ToList())
             changed.UnionWith(fact.Object is null ? [fact.Subject] : [fact.Subject, fact.Object]);
         changed.Add(VersionMention);
         return changed;

@@ -78,6 +78,7 @@ public class DynamicsTests(AtlasFixture atlas)
         Assert.Contains(rate, html);
         Assert.Contains(lang switch { "en" => "1 January 2020", "fr" => "1er janvier 2020", _ => "1 januari 2020" }, html);
         Assert.Contains("/api/places/ghent/dynamics?format=csv", html);
+        Assert.DoesNotContain("&amp;amp;", html); // each link's query written once encoded, as a browser must read it
     }
 
     [Fact]
