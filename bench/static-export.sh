@@ -22,11 +22,12 @@ cp -r "$ROOT/data" "$work/data"
 atlas=("$work/atlas/atlas" --db "$work/atlas.db" --data "$work/data")
 "${atlas[@]}" get /api >/dev/null 2>&1 # seed once: the full export is timed on a seeded database
 
-# prints "wall_s peak_MB" of a command, its own output to $work/last.log
-timed() { /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$work/last.log" 2>&1; awk '{ printf "%.1f %.0f\n", $1, $2 / 1024 }' "$work/time"; }
+# prints "wall_s peak_MB cpu_s" of a command (cpu: user + system, what a shared machine's load does not inflate much),
+# its own output to $work/last.log
+timed() { /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$@" >"$work/last.log" 2>&1; awk '{ printf "%.1f %.0f %.1f\n", $1, $2 / 1024, $3 + $4 }' "$work/time"; }
 
 sync
-read -r full_s full_mb < <(timed "${atlas[@]}" export site "$work/site" --base-url https://atlas.example.be)
+read -r full_s full_mb full_cpu < <(timed "${atlas[@]}" export site "$work/site" --base-url https://atlas.example.be)
 full_line=$(grep '^Exported' "$work/last.log")
 files=$(find "$work/site" -type f ! -name .atlas-export.json | wc -l)
 bytes=$(find "$work/site" -type f ! -name .atlas-export.json -printf '%s\n' | awk '{ s += $1 } END { print s }')
@@ -34,16 +35,17 @@ manifest=$(stat -c %s "$work/site/.atlas-export.json")
 
 sed -i 's/Ghent is presented as a model city for Industry 4.0./Ghent is presented as a model city of Industry 4.0./' "$work/data/facts/03-ghent.yaml"
 sync
-read -r inc_s inc_mb < <(timed "${atlas[@]}" export site "$work/site" --base-url https://atlas.example.be)
+read -r inc_s inc_mb inc_cpu < <(timed "${atlas[@]}" export site "$work/site" --base-url https://atlas.example.be)
 inc_line=$(grep '^Exported' "$work/last.log")
 seed_line=$(grep '^Seeded' "$work/last.log" || true)
-read -r same_s same_mb < <(timed "${atlas[@]}" export site "$work/site" --base-url https://atlas.example.be)
+read -r same_s same_mb same_cpu < <(timed "${atlas[@]}" export site "$work/site" --base-url https://atlas.example.be)
 same_line=$(grep '^Exported' "$work/last.log")
 
-echo "full export:        ${full_s} s, peak ${full_mb} MB — $full_line"
+echo "load average: $(cut -d" " -f1-3 /proc/loadavg)"
+echo "full export:        ${full_s} s (CPU ${full_cpu} s), peak ${full_mb} MB — $full_line"
 echo "  $files files, $((bytes / 1024 / 1024)) MB ($bytes bytes); manifest $((manifest / 1024)) KB"
-echo "one fact changed:   ${inc_s} s, peak ${inc_mb} MB — $seed_line $inc_line"
-echo "nothing changed:    ${same_s} s, peak ${same_mb} MB — $same_line"
+echo "one fact changed:   ${inc_s} s (CPU ${inc_cpu} s), peak ${inc_mb} MB — $seed_line $inc_line"
+echo "nothing changed:    ${same_s} s (CPU ${same_cpu} s), peak ${same_mb} MB — $same_line"
 
 # the export served by nginx with the docs' configuration, beside the atlas serving the same data
 "$work/atlas/atlas" serve --port $ATLAS_PORT --db "$work/atlas.db" --data "$work/data" >"$work/atlas.log" 2>&1 &
