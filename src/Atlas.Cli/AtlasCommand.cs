@@ -146,11 +146,12 @@ public static class AtlasCommand
         var lang = new Option<string>("--lang") { Description = "language of labels and statements: fr, nl or en", DefaultValueFactory = _ => "en" };
         lang.AcceptOnlyFromAmong("fr", "nl", "en");
         var output = new Option<string?>("--out", "-o") { Description = "file to write (default: standard output)" };
-        var command = new Command("export", "Write a whole table as CSV or JSON.");
+        var command = new Command("export", "Write a whole table as CSV or JSON (or, with `export site DIR`, the whole atlas as a static site).");
         command.Arguments.Add(what);
         command.Options.Add(format);
         command.Options.Add(lang);
         command.Options.Add(output);
+        command.Subcommands.Add(ExportSiteCommand.Build());
         command.SetAction(async (parse, ct) =>
         {
             var atlas = Prepare(parse, Console.Error);
@@ -171,7 +172,7 @@ public static class AtlasCommand
         return command;
     }
 
-    internal static int ExitCode { get; private set; }
+    internal static int ExitCode { get; set; }
 
     /// <summary>Validates and seeds the store if the data changed; prints what is wrong and returns null if it cannot.</summary>
     internal static AtlasServices? Prepare(ParseResult parse, TextWriter log)

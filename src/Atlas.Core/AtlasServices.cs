@@ -35,6 +35,7 @@ public sealed class AtlasServices
         Index = new AtlasIndexQueries(Snapshots, Series);
         Dynamics = new DynamicsQueries(Snapshots);
         Finder = new FinderQueries(Snapshots, Companies, Index);
+        Geometry = new Geo.PlaceGeometries(Snapshots);
     }
 
     /// <summary>The embedded stores: the SQLite database and the files beside it (atlas.db → atlas.register.db, atlas.series.db).</summary>
@@ -56,4 +57,5 @@ public sealed class AtlasServices
     public DynamicsQueries Dynamics { get; }
     public SeriesQueries Series { get; }
     public FinderQueries Finder { get; }
+    public Geo.PlaceGeometries Geometry { get; }
 }

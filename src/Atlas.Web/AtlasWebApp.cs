@@ -14,6 +14,7 @@ using Atlas.Web.Catalogue;
 using Atlas.Web.Compare;
 using Atlas.Web.Finder;
 using Atlas.Web.Home;
+using Atlas.Web.OpenData;
 using Atlas.Web.Http;
 using Atlas.Web.Operations;
 using Atlas.Web.Pages;
@@ -127,6 +128,7 @@ public static class AtlasWebApp
         api.MapDynamicsApi();
         api.MapFinderApi();
         api.MapSeriesApi();
+        api.MapOpenDataApi();
 
         app.MapHomePages();
         app.MapCataloguePages();

@@ -61,8 +61,10 @@ public sealed class ClaimQueries(AtlasSnapshots snapshots)
         source.Derived.Get((typeof(SectorTable), string.Join(",", codes)), () =>
         {
             var counts = ClassCounts.Main(source);
-            bool InSector(int cls) => codes.Any(code => NaceCode.Covers(code, cls, counts.Section));
-            var byArea = counts.ByArea.ToDictionary(kv => kv.Key, kv => (kv.Value.Where(x => InSector(x.Key)).Sum(x => x.Value), kv.Value.Values.Sum()));
+            // each class is matched against the codes once, not once per area (the match builds strings)
+            var inSector = counts.ByArea.Values.SelectMany(c => c.Keys).Distinct()
+                .Where(cls => codes.Any(code => NaceCode.Covers(code, cls, counts.Section))).ToHashSet();
+            var byArea = counts.ByArea.ToDictionary(kv => kv.Key, kv => (kv.Value.Where(x => inSector.Contains(x.Key)).Sum(x => x.Value), kv.Value.Values.Sum()));
             var distribution = new ActivityDistribution(byArea.Where(kv => Areas.IsMunicipality(kv.Key)).Select(kv => kv.Value),
                 byArea.GetValueOrDefault(ClassCounts.Belgium));
             return new SectorTable(byArea, distribution);

@@ -18,6 +18,8 @@ public sealed class AtlasData
     public Atlas.Geo.BelgiumMap? Map { get; init; }
     /// <summary>The bpost postcode localities with their points, where the finder places addresses and measures distances.</summary>
     public IReadOnlyList<Atlas.Geo.Locality> Localities { get; init; } = [];
+    /// <summary>The municipal boundaries as shipped (TopoJSON text), for the GeoJSON of places; null when absent.</summary>
+    public string? Boundaries { get; init; }
     /// <summary>The text of data/index/atlas-index.yaml (checked by the loader), or null when the file is absent.</summary>
     public string? IndexDefinition { get; init; }
     /// <summary>The Statbel source (VAT-registered enterprises, population) read from data/reference/statbel/.</summary>

@@ -98,6 +98,7 @@ public sealed class DataLoader
             Places = places, Sectors = sectors, Technologies = technologies, Organisations = organisations,
             Programmes = programmes, Sources = sources, Facts = facts, ContentHash = hash, Map = map, IndexDefinition = indexText,
             Localities = localities,
+            Boundaries = map is null ? null : File.ReadAllText(Path.Combine(_dataDir, ReferenceGeo.TopologyFile)),
             Statbel = Atlas.Statbel.StatbelLoader.Load(_dataDir, Atlas.Statbel.MunicipalityMap.Of(referencePlaces), Display, _problems),
         };
     }

@@ -27,9 +27,12 @@ public sealed class Topology
         Objects = objects;
     }
 
-    public static Topology Read(string path)
+    public static Topology Read(string path) => Parse(File.ReadAllBytes(path));
+
+    /// <summary>A topology from its TopoJSON text (as the store keeps it).</summary>
+    public static Topology Parse(ReadOnlyMemory<byte> json)
     {
-        using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
+        using var doc = JsonDocument.Parse(json);
         var root = doc.RootElement;
         double sx = 1, sy = 1, tx = 0, ty = 0;
         if (root.TryGetProperty("transform", out var transform))

@@ -17,6 +17,8 @@ public sealed class CuratedSnapshot
     public IReadOnlyList<Entity> Entities { get; }
     public IReadOnlyList<Fact> Facts { get; }
     public Atlas.Geo.BelgiumMap? Map { get; }
+    /// <summary>The municipal boundaries (TopoJSON text) this version was seeded with; read by the GeoJSON of places.</summary>
+    public string? Boundaries { get; }
     /// <summary>The Atlas index definition the store holds, or null when the data has none.</summary>
     public AtlasIndexDefinition? IndexDefinition { get; }
     /// <summary>The postcode localities with their points (empty when the data has none).</summary>
@@ -37,6 +39,7 @@ public sealed class CuratedSnapshot
         Entities = data.Entities.OrderBy(e => SortKey(e), StringComparer.Ordinal).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
         Facts = data.Facts;
         Map = data.Map;
+        Boundaries = data.Boundaries;
         IndexDefinition = ParseIndex(data.IndexDefinition);
         Localities = new Atlas.Geo.PostcodeLocalities(data.Localities);
         _byId = Entities.ToFrozenDictionary(e => e.Id);

@@ -53,13 +53,14 @@ public static class CuratedRows
 
     /// <summary>
     /// The values a seed stores beside the tables, read back by <see cref="Data"/>: the map (with the municipal outlines),
-    /// the Atlas index definition, the postcode localities, the data version and the time of the seed.
+    /// the Atlas index definition, the postcode localities, the municipal boundaries, the data version and the time of the seed.
     /// </summary>
     public static IEnumerable<(string Key, string Value)> Meta(AtlasData data) =>
     [
         ("map", data.Map is null ? "" : JsonSerializer.Serialize(data.Map)),
         ("atlas_index", data.IndexDefinition ?? ""),
         ("localities", JsonSerializer.Serialize(data.Localities)),
+        ("boundaries", data.Boundaries ?? ""),
         ("data_hash", data.ContentHash),
         ("seeded_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)),
     ];
@@ -79,6 +80,7 @@ public static class CuratedRows
         IndexDefinition = meta.GetValueOrDefault("atlas_index") is { Length: > 0 } index ? index : null,
         Localities = meta.GetValueOrDefault("localities") is { Length: > 0 } localities
             ? JsonSerializer.Deserialize<List<Atlas.Geo.Locality>>(localities) ?? [] : [],
+        Boundaries = meta.GetValueOrDefault("boundaries") is { Length: > 0 } boundaries ? boundaries : null,
     };
 
     /// <summary>The columns of <see cref="FactRow"/> in its order, for a SELECT that Dapper maps back to it.</summary>

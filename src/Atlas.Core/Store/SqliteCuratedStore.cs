@@ -75,7 +75,7 @@ public sealed class SqliteCuratedStore : ICuratedStore
     public DateTimeOffset? SeededAt =>
         DateTimeOffset.TryParse(Meta("seeded_at"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : null;
 
-    /// <summary>A value the seed stored beside the tables: data_hash, seeded_at, map, atlas_index, localities.</summary>
+    /// <summary>A value the seed stored beside the tables: data_hash, seeded_at, map, atlas_index, localities, boundaries (<see cref="CuratedRows.Meta"/>).</summary>
     public string? Meta(string key)
     {
         using var c = Connect();

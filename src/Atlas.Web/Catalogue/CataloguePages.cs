@@ -84,7 +84,8 @@ public static class CataloguePages
             var related = isCity ? atlas.Compare.CitiesSharingThemes(id).Select(r => (s.Get<Place>(r.City)!, r.Shared)).ToList() : [];
             // the figures' source: ?source= (kbo, statbel-vat-2019), else the default one
             var source = Params.Text(ctx.Request, "source");
-            var dynamics = place.PlaceKind is PlaceKind.City or PlaceKind.Municipality && atlas.Snapshots.Sources.Any(x => x.Vat is not null)
+            // a municipality merged away in 2025 has no dynamics of its own (Statbel's figures are of today's municipalities)
+            var dynamics = place.PlaceKind is PlaceKind.City or PlaceKind.Municipality && place.MergedInto is null && atlas.Snapshots.Sources.Any(x => x.Vat is not null)
                 ? atlas.Dynamics.Of(id, NaceLevel.Division, lang) : null;
             var establishments = place.PlaceKind is PlaceKind.City or PlaceKind.Municipality ? atlas.Series.OfPlace(id) : null;
             return Page.Render<PlacePage, PlacePageModel>(new(context, place, facts, about, detail.Children, refs, related,

@@ -15,8 +15,11 @@ namespace Atlas.Web.Home;
 /// official series can check link to their check), the sectors and technologies.
 /// </summary>
 public sealed record HomePageModel(PageContext Ctx, Atlas.Geo.BelgiumMap? Map, IReadOnlyList<Place> Cities,
-    IReadOnlyDictionary<string, IReadOnlyList<Sector>> CitySectors, IReadOnlyDictionary<string, string> CityLeads, IReadOnlyList<FactJson> Figures,
+    IReadOnlyDictionary<string, IReadOnlyList<Sector>> CitySectors, IReadOnlyDictionary<string, CityLead> CityLeads, IReadOnlyList<FactJson> Figures,
     IReadOnlySet<string> Checkable, IReadOnlyList<Sector> Sectors, IReadOnlyList<Technology> Technologies, EntityLinks Refs);
+
+/// <summary>A city's heading in the source, as the line under its name: the fact it is, and its statement.</summary>
+public sealed record CityLead(string FactId, string Text);
 
 public static class HomePages
 {
@@ -37,8 +40,8 @@ public static class HomePages
         var sectors = cities.ToDictionary(c => c.Id, c => (IReadOnlyList<Sector>)s.FactsOf(c.Id)
             .Where(f => f.Predicate == Predicate.InnovatesIn && f.Object is not null).Select(f => s.Get<Sector>(f.Object!)).OfType<Sector>().DistinctBy(x => x.Id).ToList());
         // each city's heading in the source, as the line under its name
-        var leads = cities.Select(c => (c.Id, Lead: s.FactsOf(c.Id).FirstOrDefault(f => f.Locator.Passage == "heading")?.Statement.Get(lang)))
-            .Where(x => x.Lead is not null).ToDictionary(x => x.Id, x => x.Lead!);
+        var leads = cities.Select(c => (c.Id, Lead: s.FactsOf(c.Id).FirstOrDefault(f => f.Locator.Passage == "heading")))
+            .Where(x => x.Lead is not null).ToDictionary(x => x.Id, x => new CityLead(x.Lead!.Id, x.Lead.Statement.Get(lang)));
         var facts = q.Facts(new FactFilter(Predicate: Predicate.HasIndicatorValue, Role: FactRole.Claim), PageRequest.All).Items;
         var figures = CatalogueApi.Facts(facts, s, claims, lang);
         var checkable = facts.Where(Atlas.Series.SeriesQueries.IsCheckable).Select(f => f.Id).ToHashSet();

@@ -26,6 +26,10 @@ public static class Answers
         return new BytesResult(JsonSerializer.SerializeToUtf8Bytes(value, ApiJson.Info<T>()), "application/json; charset=utf-8", null);
     }
 
+    /// <summary>A JSON document of another media type (GeoJSON, JSON-LD): the same contract, ETag and caching as JSON.</summary>
+    public static IResult Document<T>(T value, string contentType) =>
+        new BytesResult(JsonSerializer.SerializeToUtf8Bytes(value, ApiJson.Info<T>()), contentType + "; charset=utf-8", null);
+
     /// <summary>JSON, or CSV of <paramref name="rows"/> (one line each; nested fields as <c>names.fr</c>, lists joined by "; ").</summary>
     public static IResult Table<T, TRow>(HttpContext context, T value, Func<T, IEnumerable<TRow>> rows) => Table(context, value, rows, null);
 

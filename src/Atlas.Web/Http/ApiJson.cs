@@ -8,6 +8,7 @@ using Atlas.Web.AtlasIndex;
 using Atlas.Web.Catalogue;
 using Atlas.Web.Compare;
 using Atlas.Web.Finder;
+using Atlas.Web.OpenData;
 using Atlas.Web.Register;
 using Atlas.Web.Search;
 using Atlas.Web.Series;
@@ -54,6 +55,11 @@ namespace Atlas.Web.Http;
 [JsonSerializable(typeof(VintageListJson))]
 [JsonSerializable(typeof(GrowthListJson))]
 [JsonSerializable(typeof(ClaimCheckJson))]
+[JsonSerializable(typeof(FeatureCollectionJson))]
+[JsonSerializable(typeof(FeatureJson))]
+[JsonSerializable(typeof(LdClaimJson))]
+[JsonSerializable(typeof(LdEntityJson))]
+[JsonSerializable(typeof(DcatCatalogJson))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;
 
 public static class ApiJson

@@ -56,6 +56,17 @@ public class DynamicsTests(AtlasFixture atlas)
         Assert.Equal(Population2020("44040") + Population2020("44043"), json["population"]!.GetValue<long>());
     }
 
+    [Fact]
+    public async Task The_page_of_a_municipality_merged_away_shows_no_dynamics_of_its_own()
+    {
+        // Merelbeke (44043) became part of Merelbeke-Melle: its page still answers, and the figures are its successor's
+        using var response = await atlas.Client.GetAsync("/en/places/nis-44043");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Merelbeke", html);
+        Assert.DoesNotContain("Business dynamics (Statbel, 2019)", html);
+    }
+
     [Theory]
     [InlineData("en", "Business dynamics (Statbel, 2019)", "creation rate")]
     [InlineData("fr", "Dynamique des entreprises (Statbel, 2019)", "taux de création")]
@@ -67,6 +78,7 @@ public class DynamicsTests(AtlasFixture atlas)
         Assert.Contains(rate, html);
         Assert.Contains(lang switch { "en" => "1 January 2020", "fr" => "1er janvier 2020", _ => "1 januari 2020" }, html);
         Assert.Contains("/api/places/ghent/dynamics?format=csv", html);
+        Assert.DoesNotContain("&amp;amp;", html); // each link's query written once encoded, as a browser must read it
     }
 
     [Fact]
