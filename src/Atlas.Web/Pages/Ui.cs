@@ -332,7 +332,7 @@ public static class Ui
         Words.TryGetValue(key, out var w) ? lang switch { Lang.Nl => w.Nl, Lang.En => w.En, _ => w.Fr } : key;
 
     /// <summary>A text with its blanks ({0}, {1}) filled, numbers written as the language writes them.</summary>
-    public static string T(this Lang lang, string key, params object[] args) => string.Format(Figure.Culture(lang), lang.T(key), args);
+    public static string T(this Lang lang, string key, params object[] args) => string.Format(lang.Culture(), lang.T(key), args);
 
     public static bool Has(string key) => Words.ContainsKey(key);
 
