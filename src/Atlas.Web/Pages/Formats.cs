@@ -11,7 +11,7 @@ namespace Atlas.Web.Pages;
 /// </summary>
 public static class Formats
 {
-    /// <summary>A no-break space, so that "12,3 %" or "12 octobre" never wrap inside.</summary>
+    /// <summary>A no-break space, so that "12,3 %" never wraps inside.</summary>
     private const string Nbsp = "\u00a0";
 
     /// <summary>The culture whose digit grouping, decimal mark and month names a reader of the language expects.</summary>
@@ -68,7 +68,7 @@ public static class Formats
 
     /// <summary>A day in words: "12 octobre 2025", "12 oktober 2025", "12 October 2025".</summary>
     public static string Date(this Lang lang, DateOnly day) =>
-        day.ToString("d" + Nbsp + "MMMM yyyy", lang.Culture());
+        day.ToString("d MMMM yyyy", lang.Culture());
 
     /// <summary>The day of an instant (in UTC), in words.</summary>
     public static string Date(this Lang lang, DateTimeOffset at) => lang.Date(DateOnly.FromDateTime(at.UtcDateTime));
@@ -81,7 +81,7 @@ public static class Formats
     public static string Period(this Lang lang, SeriesPeriod p) => p.Frequency switch
     {
         Frequency.Monthly => p.Start.ToString("MMMM yyyy", lang.Culture()),
-        Frequency.Quarterly => (lang switch { Lang.Fr => "T", Lang.Nl => "K", _ => "Q" }) + p.Number + Nbsp + p.Year,
+        Frequency.Quarterly => (lang switch { Lang.Fr => "T", Lang.Nl => "K", _ => "Q" }) + p.Number + " " + p.Year,
         _ => p.Year.ToString(CultureInfo.InvariantCulture),
     };
 
