@@ -126,6 +126,7 @@ public static class AtlasWebApp
         app.MapHomePages();
         app.MapCataloguePages();
         app.MapSearchPages();
+        app.MapCompanyPages();
         app.MapComparePages();
         app.MapComplexityPages();
         app.MapIndexPages();

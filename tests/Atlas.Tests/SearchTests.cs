@@ -104,6 +104,19 @@ public class SearchTests(AtlasFixture atlas)
         var body = JsonNode.Parse(raw)!;
         Assert.Equal("<script>alert(1)</script>", body["query"]!.GetValue<string>());
     }
+
+    [SkippableFact]
+    public async Task Without_a_register_the_search_page_shows_no_register_companies_and_has_no_company_pages()
+    {
+        var (status, _, response) = await atlas.Raw("/en/search?q=Proximus");
+        Assert.Equal(200, status);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("href=\"/en/organisations/proximus\"", html);   // the curated organisation is there
+        Assert.DoesNotContain("/en/companies/", html);
+        Assert.DoesNotContain("Register companies", html);
+        var (missing, _, _) = await atlas.Raw("/en/companies/0202.239.951");
+        Assert.Equal(404, missing);
+    }
 }
 
 /// <summary>The same tests on the PostgreSQL store.</summary>
