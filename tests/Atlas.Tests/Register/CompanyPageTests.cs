@@ -25,7 +25,7 @@ public class CompanyPageTests(RegisterAtlasFixture atlas)
         var page = await Page(link);
         Assert.Contains("<h1 lang=\"nl\">Gentse Textielfabriek</h1>", page);   // a Dutch name on an English page says so
         Assert.Contains("Dok Noord 4, 9000 Gand", page);
-        Assert.Contains("href=\"/en/places/ghent#sectors\"", page);             // the municipality's specialisation
+        Assert.Contains("href=\"/en/places/nis-44021#sectors\"", page);             // the municipality's specialisation
         Assert.Contains("13200", page);
         Assert.Contains($"Establishment units ({RegisterAtlasFixture.TextileWorkshops})", page);
     }
