@@ -352,6 +352,10 @@ public static class Ui
         ["group-facts"] = ("Faits", "Feiten", "Facts"),
         ["more-companies"] = ("toutes les entreprises trouvées", "alle gevonden ondernemingen", "every company found"),
         ["menu"] = ("Menu", "Menu", "Menu"),
+        ["regions"] = ("Régions", "Gewesten", "Regions"),
+        ["region-02000"] = ("Région flamande", "Vlaams Gewest", "Flemish Region"),
+        ["region-03000"] = ("Région wallonne", "Waals Gewest", "Walloon Region"),
+        ["region-04000"] = ("Région de Bruxelles-Capitale", "Brussels Hoofdstedelijk Gewest", "Brussels-Capital Region"),
         ["map-list"] = ("Les villes de la carte", "De steden op de kaart", "The cities on the map"),
         ["table-scroll"] = ("tableau défilant horizontalement", "horizontaal scrollende tabel", "table, scrolls sideways"),
     }.ToFrozenDictionary();
