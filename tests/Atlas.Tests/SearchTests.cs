@@ -117,6 +117,15 @@ public class SearchTests(AtlasFixture atlas)
         var (missing, _, _) = await atlas.Raw("/en/companies/0202.239.951");
         Assert.Equal(404, missing);
     }
+
+    [SkippableFact]
+    public async Task A_snippet_in_another_language_says_which()
+    {
+        var (_, _, response) = await atlas.Raw("/en/search?q=Gentse");
+        var html = await response.Content.ReadAsStringAsync();
+        // a Dutch statement on an English page (which one comes first depends on the store's ranking)
+        Assert.Matches("<span lang=\"nl\">[^<]*<mark>Gentse</mark>", html);
+    }
 }
 
 /// <summary>The same tests on the PostgreSQL store.</summary>
