@@ -57,7 +57,7 @@ done
 
 echo
 echo "page weight, every resource included (uncompressed bytes):"
-for path in "/en/" "/en/places/ghent" "/en/places/ghent?source=statbel-vat-2019"; do
+for path in "/en/" "/en/places/ghent" "/en/places/ghent?source=statbel-vat-2019" "/en/index" "/en/sources/article-7-cities" "/en/series"; do
   html=$(curl -fsS "$BASE$path" | wc -c)
   total=$html
   for asset in $(curl -fsS "$BASE$path" | grep -o '\(href\|src\)="/assets/[^"]*"' | sed 's/.*="\(.*\)"/\1/' | sort -u); do

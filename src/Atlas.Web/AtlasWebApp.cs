@@ -133,6 +133,7 @@ public static class AtlasWebApp
         app.MapHomePages();
         app.MapCataloguePages();
         app.MapSearchPages();
+        app.MapCompanyPages();
         app.MapComparePages();
         app.MapComplexityPages();
         app.MapIndexPages();

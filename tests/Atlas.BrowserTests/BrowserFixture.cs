@@ -1,4 +1,8 @@
+using Atlas.KboGenerator;
+using Atlas.Register;
+using Atlas.Register.Import;
 using Atlas.Tests;
+using Atlas.Tests.Register;
 using Atlas.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
@@ -6,7 +10,8 @@ using Microsoft.Playwright;
 namespace Atlas.BrowserTests;
 
 /// <summary>
-/// The atlas served on a free loopback port, and Debian's Chromium driven by Playwright (the browser is the
+/// The atlas served on a free loopback port, with a small register (a generated dump with the real records of
+/// Proximus, UCB and a Ghent textile firm, so that every page type, the company page too, is there), and Debian's Chromium driven by Playwright (the browser is the
 /// system's: Playwright's own browser downloads are not used). ATLAS_CHROMIUM names another browser binary.
 /// Without a browser every test is skipped with the reason (failed in CI).
 /// </summary>
@@ -29,6 +34,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath)) return;
         var queries = AtlasSetup.Prepare(TestPaths.DataDir, _dir.File("atlas.db"));
+        var dump = _dir.File("full");
+        KboDumpGenerator.Write(new GeneratorSpec
+        {
+            OutDir = dump, Scale = 0.001, Seed = 11, ExtractNumber = 146, DataDir = TestPaths.DataDir,
+            CodesPath = Path.Combine(TestPaths.FixturesDir, "kbo", "KboOpenData_0147_2025_10_12_Update", "code.csv"),
+        });
+        RegisterTestRecords.Append(dump);
+        RegisterImporter.Import(dump, RegisterStore.PathFor(_dir.File("atlas.db")), TestPaths.DataDir);
         _app = AtlasWebApp.Create(queries, new WebOptions { Urls = "http://127.0.0.1:0" });
         await _app.StartAsync();
         BaseUrl = _app.Urls.First().TrimEnd('/');

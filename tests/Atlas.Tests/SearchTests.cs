@@ -104,6 +104,28 @@ public class SearchTests(AtlasFixture atlas)
         var body = JsonNode.Parse(raw)!;
         Assert.Equal("<script>alert(1)</script>", body["query"]!.GetValue<string>());
     }
+
+    [SkippableFact]
+    public async Task Without_a_register_the_search_page_shows_no_register_companies_and_has_no_company_pages()
+    {
+        var (status, _, response) = await atlas.Raw("/en/search?q=Proximus");
+        Assert.Equal(200, status);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("href=\"/en/organisations/proximus\"", html);   // the curated organisation is there
+        Assert.DoesNotContain("/en/companies/", html);
+        Assert.DoesNotContain("Register companies", html);
+        var (missing, _, _) = await atlas.Raw("/en/companies/0202.239.951");
+        Assert.Equal(404, missing);
+    }
+
+    [SkippableFact]
+    public async Task A_snippet_in_another_language_says_which()
+    {
+        var (_, _, response) = await atlas.Raw("/en/search?q=Gentse");
+        var html = await response.Content.ReadAsStringAsync();
+        // a Dutch statement on an English page (which one comes first depends on the store's ranking)
+        Assert.Matches("<span lang=\"nl\">[^<]*<mark>Gentse</mark>", html);
+    }
 }
 
 /// <summary>The same tests on the PostgreSQL store.</summary>

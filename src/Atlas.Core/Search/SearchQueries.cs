@@ -56,7 +56,8 @@ public sealed class SearchQueries(AtlasSnapshots snapshots)
             .OrderByDescending(v => v.Count).ThenBy(v => v.Id, StringComparer.Ordinal).ToList();
 
         var results = ranked.Take(Math.Clamp(limit, 1, 100))
-            .Select(x => new SearchHit(x.Entity, Snippet(s, x.Entity, x.Facts.FirstOrDefault(), terms, lang), x.Score, x.Facts.Take(5).ToList()))
+            .Select(x => (Hit: x, Snippet: Snippet(s, x.Entity, x.Facts.FirstOrDefault(), terms, lang)))
+            .Select(x => new SearchHit(x.Hit.Entity, x.Snippet.Text, x.Hit.Score, x.Hit.Facts.Take(5).ToList(), x.Snippet.Lang))
             .ToList();
         return new SearchResult(query, lang, terms, ranked.Count, results,
             new SearchFacets(kinds, Count(f => f.Regions), Count(f => f.Sectors), Count(f => f.Technologies)));
@@ -86,18 +87,20 @@ public sealed class SearchQueries(AtlasSnapshots snapshots)
     /// A short text that shows why a result matched: the fact statement in the requested language, else the
     /// entity's description, else its names, cut around the first matching word.
     /// </summary>
-    private static string Snippet(CuratedSnapshot s, Entity entity, string? factId, List<string> terms, Lang lang)
+    /// <summary>What to show of a hit: the matching fact's statement (in the page's language if it matches there), else the description or the names; with the language it is in, when known.</summary>
+    private static (string Text, Lang? Lang) Snippet(CuratedSnapshot s, Entity entity, string? factId, List<string> terms, Lang lang)
     {
-        string? text = null;
+        (string? Text, Lang? Lang) found = (null, null);
         if (factId is not null && s.Fact(factId) is { } fact)
         {
-            var candidates = new[] { fact.Statement.Exact(lang), fact.Statement.Exact(Lang.En), fact.Statement.Exact(Lang.Fr), fact.Statement.Exact(Lang.Nl), fact.Locator.Phrase }
-                .OfType<string>().ToList();
-            text = candidates.FirstOrDefault(t => terms.Any(term => TextFolding.Fold(t).Contains(term))) ?? candidates.FirstOrDefault();
+            var candidates = new[] { lang, Lang.En, Lang.Fr, Lang.Nl }.Select(l => (Text: fact.Statement.Exact(l), Lang: (Lang?)l))
+                .Append((fact.Locator.Phrase, null)).Where(c => c.Text is not null).ToList();
+            found = candidates.FirstOrDefault(c => terms.Any(term => TextFolding.Fold(c.Text!).Contains(term)), candidates.FirstOrDefault());
         }
-        text ??= entity.Description.IsEmpty ? null : entity.Description.Exact(lang) ?? entity.Description.Exact(Lang.En);
-        text ??= string.Join(", ", entity.Names.All.Concat(entity.Aliases).Distinct());
-        return Cut(text, terms);
+        if (found.Text is null && !entity.Description.IsEmpty)
+            found = entity.Description.Exact(lang) is { } d ? (d, lang) : (entity.Description.Exact(Lang.En), Lang.En);
+        if (found.Text is null) found = (string.Join(", ", entity.Names.All.Concat(entity.Aliases).Distinct()), null);
+        return (Cut(found.Text!, terms), found.Lang);
     }
 
     private static string Cut(string text, List<string> terms, int width = 160)

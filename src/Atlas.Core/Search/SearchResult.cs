@@ -5,8 +5,8 @@ namespace Atlas.Search;
 /// <summary>Narrows a search: a kind or type (slug), a region, a sector, a technology (ids).</summary>
 public sealed record SearchFilters(string? Kind = null, string? Region = null, string? Sector = null, string? Technology = null);
 
-/// <summary>One entity found, why (a snippet of what matched), how well, and the facts that led to it.</summary>
-public sealed record SearchHit(Entity Entity, string Snippet, double Score, IReadOnlyList<string> Facts);
+/// <summary>One entity found, why (a snippet of what matched, in <paramref name="SnippetLang"/> when known), how well, and the facts that led to it.</summary>
+public sealed record SearchHit(Entity Entity, string Snippet, double Score, IReadOnlyList<string> Facts, Lang? SnippetLang = null);
 
 /// <summary>A facet value: how many results fall under it.</summary>
 public sealed record FacetValue(string Id, string Label, int Count);

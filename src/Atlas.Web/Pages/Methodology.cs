@@ -45,7 +45,10 @@ public static partial class Methodology
             .Replace(" style=\"text-align: center;\"", " class=\"center\"")
             .Replace(" style=\"text-align: left;\"", "")
             // GFM lets a table cell write a pipe inside a code span as \|; Markdig keeps the backslash there
-            .Replace("\\|", "|");
+            .Replace("\\|", "|")
+            // a wide table or code block scrolls in its own box on a phone (atlas.css): the keyboard must reach it
+            .Replace("<table>", "<table tabindex=\"0\">")
+            .Replace("<pre>", "<pre tabindex=\"0\">");
         // the shell examples are plain text on the page: no highlighter reads a language class
         return LanguageClass().Replace(html, "<code>");
     }

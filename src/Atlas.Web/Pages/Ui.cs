@@ -419,13 +419,45 @@ public static class Ui
         ["last-values"] = ("{0} dernières valeurs", "laatste {0} waarden", "last {0} values"),
         ["all-values-csv"] = ("toutes les valeurs en CSV", "alle waarden als CSV", "every value as CSV"),
         ["sdmx-csv"] = ("en SDMX-CSV", "als SDMX-CSV", "as SDMX-CSV"),
+        // register companies, the search's groups, the layout
+        ["register-company"] = ("entreprise du registre", "onderneming uit het register", "register company"),
+        ["legal-form"] = ("Forme juridique", "Rechtsvorm", "Legal form"),
+        ["in-the-atlas"] = ("Dans l’atlas", "In de atlas", "In the atlas"),
+        ["curated-organisation"] = ("sa fiche d’organisation", "haar organisatiefiche", "its organisation page"),
+        ["name-name"] = ("dénomination", "naam", "name"),
+        ["name-abbreviation"] = ("abréviation", "afkorting", "abbreviation"),
+        ["name-commercial-name"] = ("nom commercial", "handelsnaam", "commercial name"),
+        ["name-branch-name"] = ("nom de succursale", "naam van het bijkantoor", "branch name"),
+        ["activities"] = ("Activités", "Activiteiten", "Activities"),
+        ["activity-MAIN"] = ("principale", "hoofdactiviteit", "main"),
+        ["activity-SECO"] = ("secondaire", "nevenactiviteit", "secondary"),
+        ["activity-ANCI"] = ("auxiliaire", "hulpactiviteit", "ancillary"),
+        ["company-establishments"] = ("Unités d’établissement", "Vestigingseenheden", "Establishment units"),
+        ["no-establishments"] = ("Le registre ne lui connaît pas d’unité d’établissement.", "Het register kent er geen vestigingseenheid van.", "The register knows no establishment unit of it."),
+        ["more-establishments"] = ("Les {0} premières sont listées ; les données JSON les donnent toutes.", "De eerste {0} staan hier; de JSON-gegevens geven ze allemaal.", "The first {0} are listed; the JSON data gives them all."),
+        ["extract"] = ("extrait", "extract", "extract"),
+        ["specialisation-of"] = ("spécialisation de", "specialisatie van", "specialisation of"),
+        ["group-places"] = ("Villes et communes", "Steden en gemeenten", "Cities and municipalities"),
+        ["group-themes"] = ("Secteurs et technologies", "Sectoren en technologieën", "Sectors and technologies"),
+        ["group-organisations"] = ("Organisations", "Organisaties", "Organisations"),
+        ["group-programmes"] = ("Programmes", "Programma’s", "Programmes"),
+        ["group-sources"] = ("Sources", "Bronnen", "Sources"),
+        ["group-facts"] = ("Faits", "Feiten", "Facts"),
+        ["more-companies"] = ("toutes les entreprises trouvées", "alle gevonden ondernemingen", "every company found"),
+        ["menu"] = ("Menu", "Menu", "Menu"),
+        ["regions"] = ("Régions", "Gewesten", "Regions"),
+        ["region-02000"] = ("Région flamande", "Vlaams Gewest", "Flemish Region"),
+        ["region-03000"] = ("Région wallonne", "Waals Gewest", "Walloon Region"),
+        ["region-04000"] = ("Région de Bruxelles-Capitale", "Brussels Hoofdstedelijk Gewest", "Brussels-Capital Region"),
+        ["map-list"] = ("Les villes de la carte", "De steden op de kaart", "The cities on the map"),
+        ["table-scroll"] = ("tableau défilant horizontalement", "horizontaal scrollende tabel", "table, scrolls sideways"),
     }.ToFrozenDictionary();
 
     public static string T(this Lang lang, string key) =>
         Words.TryGetValue(key, out var w) ? lang switch { Lang.Nl => w.Nl, Lang.En => w.En, _ => w.Fr } : key;
 
     /// <summary>A text with its blanks ({0}, {1}) filled, numbers written as the language writes them.</summary>
-    public static string T(this Lang lang, string key, params object[] args) => string.Format(Figure.Culture(lang), lang.T(key), args);
+    public static string T(this Lang lang, string key, params object[] args) => string.Format(lang.Culture(), lang.T(key), args);
 
     public static bool Has(string key) => Words.ContainsKey(key);
 

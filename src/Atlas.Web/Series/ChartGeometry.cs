@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Atlas.Model;
 using Atlas.Series;
+using Atlas.Web.Pages;
 
 namespace Atlas.Web.Series;
 
@@ -63,11 +64,10 @@ public static class ChartGeometry
             pen = true;
         }
 
-        var culture = SeriesText.Culture(lang);
         var decimals = step >= 1 ? 0 : step >= 0.1 ? 1 : 2;
         var yTicks = new List<Tick>();
         for (var v = lo; v <= hi + step / 2; v += step)
-            yTicks.Add(new Tick(Y(v), v.ToString("#,0." + new string('0', decimals), culture).Replace('-', '−')));
+            yTicks.Add(new Tick(Y(v), lang.Fixed(v, decimals)));
 
         var xTicks = new List<Tick>();
         if (points.Count > 0)

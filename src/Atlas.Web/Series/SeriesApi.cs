@@ -159,7 +159,7 @@ public static class SeriesApi
 
     /// <summary>What a series' figures are and as of when, for the columns that end each CSV line.</summary>
     private static SourceJson SourceOf(SeriesInfo s, Lang lang) => new(s.Id, $"{SeriesText.Agency(s.Descriptor.Dataflow.Agency)}, {s.Descriptor.Dataflow}",
-        lang.UnitLabel(s.Unit), SeriesText.Date(s.LastVintage.FetchedAt), null, SeriesText.Agency(s.Descriptor.Dataflow.Agency));
+        lang.UnitLabel(s.Unit), SeriesText.IsoDate(s.LastVintage.FetchedAt), null, SeriesText.Agency(s.Descriptor.Dataflow.Agency));
 
     private static SourceJson GrowthSource(IReadOnlyList<MunicipalGrowth> growth, Lang lang)
     {

@@ -23,14 +23,14 @@ public static class SeriesCharts
         {
             $"{Capital(lang.Adjustment(d.Adjustment))} · {measure} · {lang.UnitLabel(m.Unit)}",
             $"{lang.T("source")}: {SeriesText.Agency(d.Dataflow.Agency)} ({d.Dataflow.Agency}:{d.Dataflow.Id}, {d.Key}) · " +
-            lang.T("vintage-of", SeriesText.Date(s.LastVintage.FetchedAt)),
+            lang.T("vintage-of", lang.Date(s.LastVintage.FetchedAt)),
         };
         // the claim sits at its value when the chart shows its measure (or a series that is that rate), else on the line
         bool SameMeasure(ClaimRule r) => m.Measure == r.Measure
             || (m.Measure == Measure.Level && (r.Measure, m.Unit.Kind) is (Measure.YearOnYear, UnitKind.PercentChangeOnYear) or (Measure.PeriodOnPeriod, UnitKind.PercentChangeOnPeriod));
         var marks = claims.Select(c => new ChartMark(c.Claim.Period,
             SameMeasure(c.Rule) ? (double)c.Claim.Value : null,
-            lang.T("claim-on-chart", SeriesText.Percent(lang, (double)c.Claim.Value), SeriesText.Month(lang, c.Claim.Period)))).ToList();
+            lang.T("claim-on-chart", lang.SignedPercent((double)c.Claim.Value), lang.Period(c.Claim.Period)))).ToList();
         var title = $"{SeriesText.Title(lang, d)} — {lang.MeasureName(m.Measure)}";
         var description = shown.Count == 0 ? title
             : $"{title}: {shown[0].Period} {SeriesText.Value(lang, shown[0].Value, m.Unit)} … {shown[^1].Period} {SeriesText.Value(lang, shown[^1].Value, m.Unit)}";

@@ -40,7 +40,7 @@ public static class SeriesPages
         var municipal = all.Where(x => x.Descriptor.Concept == EstablishmentGrowth.Concept)
             .Select(x => new MunicipalRow(x, s.Get($"nis-{x.Descriptor.Geo}")?.Label(lang) ?? x.Descriptor.Name ?? x.Id,
                 establishments.GetValueOrDefault(x.Id)?.Growth))
-            .OrderBy(r => r.Label, StringComparer.Create(SeriesText.Culture(lang), true)).ToList();
+            .OrderBy(r => r.Label, StringComparer.Create(lang.Culture(), true)).ToList();
         var checks = q.ArticleClaims().Select(c => q.Check(c.Fact.Id)).OfType<CheckedFact>().ToList();
         return Page.Render<SeriesListPage, SeriesListModel>(new(PageContext.Of(ctx, lang, lang.T("series"), SeriesApi.Root, SeriesApi.Root + ".csv"),
             all.Where(x => x.Descriptor.Concept != EstablishmentGrowth.Concept).ToList(), municipal, checks));

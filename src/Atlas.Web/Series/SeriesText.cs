@@ -11,8 +11,6 @@ namespace Atlas.Web.Series;
 /// </summary>
 public static class SeriesText
 {
-    public static CultureInfo Culture(Lang lang) => Figure.Culture(lang);
-
     public static string Adjustment(this Lang lang, Adjustment a) => lang.T("adj-" + a);
     public static string MeasureName(this Lang lang, Measure m) => lang.T("m-" + m);
 
@@ -28,21 +26,13 @@ public static class SeriesText
         _ => unit.Code,
     };
 
-    /// <summary>A number as the language writes it, with a true minus sign: 95,4 / 95.4 / −9,9.</summary>
-    public static string Number(Lang lang, double value, int decimals) =>
-        value.ToString("#,0." + new string('0', decimals), Culture(lang)).Replace('-', '−');
-
-    /// <summary>A percentage change with its sign: −9,9 % (fr, nl), −9.9 % (en).</summary>
-    public static string Percent(Lang lang, double value, int decimals = 1) =>
-        (value > 0 ? "+" : "") + Number(lang, value, decimals) + (lang == Lang.En ? " %" : "\u00a0%");
-
     /// <summary>A value of a measure: percentages as such, indices with one decimal, counts whole.</summary>
     public static string Value(Lang lang, double? value, SeriesUnit unit) => value switch
     {
         null => "—",
-        double v when unit.Kind is UnitKind.PercentChangeOnYear or UnitKind.PercentChangeOnPeriod => Percent(lang, v),
-        double v when unit.Kind == UnitKind.Level && Math.Abs(v - Math.Round(v)) < 1e-9 => Number(lang, v, 0),
-        double v => Number(lang, v, 1),
+        double v when unit.Kind is UnitKind.PercentChangeOnYear or UnitKind.PercentChangeOnPeriod => lang.SignedPercent(v),
+        double v when unit.Kind == UnitKind.Level && Math.Abs(v - Math.Round(v)) < 1e-9 => lang.Fixed(v, 0),
+        double v => lang.Fixed(v, 1),
     };
 
     /// <summary>What a series measures, where, and how adjusted: "Industrial production (B-D, BE) — seasonally adjusted".</summary>
@@ -57,12 +47,8 @@ public static class SeriesText
     /// <summary>": " — with a no-break space before it in French.</summary>
     public static string Colon(Lang lang) => lang == Lang.Fr ? "\u00a0: " : ": ";
 
-    public static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// <summary>A period in words: "mai 2025", "mei 2025", "May 2025"; a quarter as 2025-Q2.</summary>
-    public static string Month(Lang lang, SeriesPeriod p) => p.Frequency == Frequency.Monthly
-        ? p.Start.ToString("MMMM yyyy", Culture(lang))
-        : p.ToString();
+    /// <summary>The day of an instant for programs (JSON): 2026-08-22.</summary>
+    public static string IsoDate(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The provider behind an SDMX agency code.</summary>
     public static string Agency(string code) => code.ToUpperInvariant() switch
@@ -100,5 +86,5 @@ public static class SeriesText
         return lang.T("mm-" + m.Kind, Word(m.Expected), Word(m.Found));
     }
 
-    private static string Percent(Lang lang, double? v) => v is { } x ? Percent(lang, x) : "—";
+    private static string Percent(Lang lang, double? v) => v is { } x ? lang.SignedPercent(x) : "—";
 }

@@ -39,7 +39,7 @@ public class IndexPageTests(RegisterAtlasFixture atlas)
         Assert.Contains("id=\"atlas-index\"", html);
         Assert.Contains($"{ghent.Rank} / {index.Entries.Count}", html);
         Assert.Contains("High-technology manufacturing", html);
-        Assert.Contains("<svg class=\"rank-bar\"", html);
+        Assert.Contains("<svg class=\"rank-bar wide\"", html);
         // ECI is standardised, shown signed (with a real minus sign) rather than as a share
         Assert.Contains("Economic complexity (ECI)", html);
         var eci = ghent.Indicators["eci"];
@@ -82,7 +82,7 @@ public class IndexPageNoRegisterTests(AtlasFixture atlas)
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Contains(text, html);
-        Assert.Contains("<svg class=\"rank-bar\"", html);
+        Assert.Contains("<svg class=\"rank-bar", html);
     }
 
     [Fact]

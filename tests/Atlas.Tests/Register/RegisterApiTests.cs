@@ -11,7 +11,7 @@ public class RegisterApiTests(RegisterAtlasFixture atlas)
     private static List<string> Numbers(JsonObject page) =>
         page["items"]!.AsArray().Select(i => i!["enterpriseNumber"]!.GetValue<string>()).ToList();
 
-    [Fact]
+    [SkippableFact]
     public async Task The_register_says_which_extract_it_holds()
     {
         var info = await atlas.Json("/api/register");
@@ -21,7 +21,7 @@ public class RegisterApiTests(RegisterAtlasFixture atlas)
         Assert.Equal("2025-10-11", info["snapshotDate"]!.GetValue<string>());
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("Proximus")]
     [InlineData("proximus")]
     [InlineData("PROXIM")]                          // the last word is a prefix
@@ -43,7 +43,7 @@ public class RegisterApiTests(RegisterAtlasFixture atlas)
         Assert.Equal("61100", proximus["mainActivity"]!["code"]!.GetValue<string>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Search_ignores_accents_and_case_and_reads_no_query_syntax()
     {
         using var c = atlas.ConnectRegister();
@@ -64,7 +64,7 @@ public class RegisterApiTests(RegisterAtlasFixture atlas)
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Without_q_the_organisations_list_stays_the_curated_list()
     {
         var page = await atlas.Json("/api/organisations");
@@ -72,7 +72,7 @@ public class RegisterApiTests(RegisterAtlasFixture atlas)
         Assert.All(page["items"]!.AsArray(), i => Assert.Equal("organisation", i!["type"]!.GetValue<string>()));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("0202239951")]
     [InlineData("0202.239.951")]
     public async Task A_company_by_number_has_names_form_start_seat_and_establishments(string number)
@@ -94,7 +94,7 @@ public class RegisterApiTests(RegisterAtlasFixture atlas)
         Assert.Equal(147, company["register"]!["extract"]!.GetValue<int>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_curated_organisation_links_to_its_register_record()
     {
         var ucb = await atlas.Json("/api/organisations/ucb");
@@ -107,7 +107,7 @@ public class RegisterApiTests(RegisterAtlasFixture atlas)
         Assert.True((await atlas.Json("/api/organisations/imec"))["register"] is null); // no enterprise number curated
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Unknown_or_invalid_numbers_answer_404_and_400()
     {
         var (status, body, _) = await atlas.Raw("/api/organisations/0999.999.999"); // fails the check: not a number, not an alias
@@ -123,7 +123,7 @@ public class RegisterApiTests(RegisterAtlasFixture atlas)
         return (cells.Where(kv => code(kv.Key.Item4)).Sum(kv => kv.Value), cells.Sum(kv => kv.Value));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Specialisation_counts_establishments_by_main_activity_as_plain_sql_does()
     {
         // the rule written independently in SQL: MAIN activity of the lowest group, then the lowest code; the
@@ -154,7 +154,7 @@ public class RegisterApiTests(RegisterAtlasFixture atlas)
         Assert.Equal(expected.Values.Sum(), unit["establishments"]!.GetValue<int>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Location_quotients_ranks_and_the_strong_label_follow_the_cluster_mapping_rule()
     {
         var json = await atlas.Json("/api/places/antwerp/specialisation?level=division");
@@ -192,7 +192,7 @@ public class RegisterApiTests(RegisterAtlasFixture atlas)
             unit["strong"]!.AsArray().Select(x => x!.GetValue<string>()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Brussels_is_measured_as_the_city_and_as_the_region_of_19_municipalities()
     {
         var json = await atlas.Json("/api/places/brussels/specialisation?level=section");
@@ -213,7 +213,7 @@ public class RegisterApiTests(RegisterAtlasFixture atlas)
         Assert.True(units[1]!["enterprises"]!.GetValue<int>() <= enterpriseSum);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Louvain_la_neuve_is_measured_by_its_municipality_and_nace_2025_is_available()
     {
         var json = await atlas.Json("/api/places/louvain-la-neuve/specialisation?level=group&nace=2025");
@@ -226,7 +226,7 @@ public class RegisterApiTests(RegisterAtlasFixture atlas)
         Assert.All(muni["units"]![0]!["rows"]!.AsArray(), r => Assert.Matches("^[0-9]{4}$", r!["code"]!.GetValue<string>()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Specialisation_is_downloadable_as_csv_and_checks_its_parameters()
     {
         var (status, body, type) = await atlas.Raw("/api/places/ghent/specialisation.csv?level=division");
@@ -253,7 +253,7 @@ public class RegisterApiTests(RegisterAtlasFixture atlas)
 [Collection(AtlasCollection.Name)]
 public class NoRegisterTests(AtlasFixture atlas)
 {
-    [Theory]
+    [SkippableTheory]
     [InlineData("/api/register")]
     [InlineData("/api/organisations?q=proximus")]
     [InlineData("/api/organisations/0202.239.951")]
@@ -275,7 +275,7 @@ public class NoRegisterTests(AtlasFixture atlas)
         Assert.Contains("No enterprise register loaded", body["title"]!.GetValue<string>());
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("/api/places/ghent/specialisation?level=division")]
     [InlineData("/api/places/ghent/opportunities")]
     [InlineData("/api/places/brussels/similar?top=5")]
@@ -291,7 +291,7 @@ public class NoRegisterTests(AtlasFixture atlas)
         Assert.False(string.IsNullOrEmpty(source["unit"]!.GetValue<string>()));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("/api/places/ghent/specialisation.csv")]
     [InlineData("/api/complexity/municipalities.csv")]
     public async Task The_csv_of_an_analysis_names_its_source(string path)
@@ -303,7 +303,7 @@ public class NoRegisterTests(AtlasFixture atlas)
         Assert.Contains("statbel-vat-2019", csv);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("/api/places/ghent/specialisation?source=eurostat")]
     [InlineData("/api/index?source=eurostat")]
     [InlineData("/api/complexity/activities?source=eurostat")]
@@ -315,7 +315,7 @@ public class NoRegisterTests(AtlasFixture atlas)
         Assert.Contains("statbel-vat-2019", body["detail"]!.GetValue<string>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_curated_organisation_says_its_register_record_is_not_loaded()
     {
         var proximus = await atlas.Json("/api/organisations/proximus");
@@ -331,7 +331,7 @@ public class ClaimEvidenceTests(RegisterAtlasFixture atlas)
     private static readonly Dictionary<string, string> Curated = Atlas.Data.Validator.Run(TestPaths.DataDir).Data.Facts
         .ToDictionary(f => f.Id, f => Atlas.Model.Slugs.Of(f.Status));
 
-    [Fact]
+    [SkippableFact]
     public async Task Every_sector_claim_of_a_city_carries_the_register_evidence_and_a_status()
     {
         var facts = await atlas.Json("/api/facts?predicate=innovates-in&pageSize=1000");
@@ -351,7 +351,7 @@ public class ClaimEvidenceTests(RegisterAtlasFixture atlas)
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Ghents_textile_claim_is_confirmed_with_the_figures_of_its_nace_divisions()
     {
         var fact = (await atlas.Json("/api/facts?subject=ghent&predicate=innovates-in&pageSize=1000"))["items"]!.AsArray()
@@ -374,7 +374,7 @@ public class ClaimEvidenceTests(RegisterAtlasFixture atlas)
         Assert.Equal(share, ghent["share"]!.GetValue<double>(), 5);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_city_page_shows_the_register_evidence_beside_each_sector()
     {
         var html = await atlas.Client.GetStringAsync("/en/places/ghent");
@@ -386,7 +386,7 @@ public class ClaimEvidenceTests(RegisterAtlasFixture atlas)
         Assert.Contains("niet bevestigd door de gegevens", dutch);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_claim_without_register_support_is_not_confirmed_but_kept()
     {
         // Charleroi and aeronautics (30.30): the synthetic register has (almost) no such establishment there
@@ -403,7 +403,7 @@ public class ClaimEvidenceTests(RegisterAtlasFixture atlas)
 [Collection(AtlasCollection.Name)]
 public class StatbelEvidenceWithoutRegisterTests(AtlasFixture atlas)
 {
-    [Fact]
+    [SkippableFact]
     public async Task Without_a_register_sector_claims_carry_statbels_evidence()
     {
         var facts = await atlas.Json("/api/facts?predicate=innovates-in&pageSize=1000");

@@ -5,7 +5,7 @@ namespace Atlas.Tests.Series;
 
 /// <summary>
 /// The article's −7.3 % in May 2025 against the series: with only the shipped seasonally adjusted series there is no
-/// matching series (it says −9.9 %); a calendar-adjusted series turns it into a check. Adjustments are never mixed.
+/// matching series (it says −9.9%); a calendar-adjusted series turns it into a check. Adjustments are never mixed.
 /// </summary>
 public class ClaimCheckTests
 {

@@ -110,7 +110,7 @@ public class SeriesApiTests(AtlasFixture atlas)
     {
         var json = await atlas.Json($"/api/facts/{SeriesFiles.ClaimFact}/check?lang=en");
         Assert.Equal("NoMatchingSeries", json["status"]!.GetValue<string>());
-        Assert.Equal("no matching series (the available one is seasonally adjusted: −9.9 %)", json["summary"]!.GetValue<string>());
+        Assert.Equal("no matching series (the available one is seasonally adjusted: −9.9%)", json["summary"]!.GetValue<string>());
         Assert.Equal(("YearOnYear", "CA"), (json["rule"]!["measure"]!.GetValue<string>(), json["rule"]!["adjustment"]!.GetValue<string>()));
         Assert.Equal(SeriesFiles.ShippedNbbId, json["closest"]!["series"]!["id"]!.GetValue<string>());
         Assert.Equal("it is seasonally adjusted, not calendar adjusted", json["closest"]!["mismatches"]![0]!["explanation"]!.GetValue<string>());

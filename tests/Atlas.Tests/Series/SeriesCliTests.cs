@@ -129,7 +129,7 @@ public class SeriesCliTests
         (code, stdout, _) = await Run("get", $"/api/facts/{SeriesFiles.ClaimFact}/check?lang=en", "--db", db, "--data", TestPaths.DataDir);
         Assert.Equal(0, code);
         Assert.Contains("\"status\":\"Confirmed\"", stdout);
-        Assert.Contains("\"summary\":\"confirmed within the stated rounding (−7.3 %)\"", stdout);
+        Assert.Contains("\"summary\":\"confirmed within the stated rounding (−7.3%)\"", stdout);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 

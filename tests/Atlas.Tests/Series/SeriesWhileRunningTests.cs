@@ -19,16 +19,16 @@ public class SeriesWhileRunningTests
         var api = $"/api/facts/{SeriesFiles.ClaimFact}/check?lang=en";
         var page = $"/en/facts/{SeriesFiles.ClaimFact}/check";
         Assert.Contains("\"status\":\"NoMatchingSeries\"", await Get(api));
-        Assert.Contains("no matching series (the available one is seasonally adjusted: −9.9 %)", await Get(page));
+        Assert.Contains("no matching series (the available one is seasonally adjusted: −9.9%)", await Get(page));
 
         var report = atlas.Import(SeriesFiles.EurostatCa);
         Assert.Equal(2, report.NewSeries);
 
         Assert.Contains("\"status\":\"Confirmed\"", await Get(api));
         var html = await Get(page);
-        Assert.Contains("confirmed within the stated rounding (−7.3 %)", html);
+        Assert.Contains("confirmed within the stated rounding (−7.3%)", html);
         Assert.Contains(SeriesFiles.EurostatBeId, html);
-        Assert.Contains("Article: −7.3 % (May 2025)", await Get($"/en/series/{SeriesFiles.EurostatBeId}?measure=yoy"));
+        Assert.Contains("Article: −7.3% (May 2025)", await Get($"/en/series/{SeriesFiles.EurostatBeId}?measure=yoy"));
     }
 
     [Fact]
@@ -41,8 +41,8 @@ public class SeriesWhileRunningTests
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         }
-        Assert.Contains("29,760 (2018-Q4) → 37,518 (2023-Q4)", await Ghent());
-        Assert.Contains("29,760 (2018-Q4) → 37,518 (2023-Q4)", await Ghent()); // served from the output cache now
+        Assert.Contains("29,760 (Q4 2018) → 37,518 (Q4 2023)", await Ghent());
+        Assert.Contains("29,760 (Q4 2018) → 37,518 (Q4 2023)", await Ghent()); // served from the output cache now
 
         // Statbel revises Ghent's last quarter: a new file, a new vintage, while the atlas runs
         var revised = Path.Combine(atlas.Dir, "vestigingseenheden.json");
@@ -52,7 +52,7 @@ public class SeriesWhileRunningTests
         Assert.Equal(1, report.Revised);
 
         var html = await Ghent();
-        Assert.Contains("29,760 (2018-Q4) → 40,000 (2023-Q4)", html);
-        Assert.Contains($"+{(40000.0 / 29760 - 1) * 100:0.0} %", html);
+        Assert.Contains("29,760 (Q4 2018) → 40,000 (Q4 2023)", html);
+        Assert.Contains($"+{(40000.0 / 29760 - 1) * 100:0.0}%", html);
     }
 }
