@@ -20,9 +20,11 @@ namespace Atlas;
 /// </summary>
 public sealed class AtlasServices
 {
-    public AtlasServices(ICuratedStore curated, IRegisterStore register, ISeriesStore series)
+    /// <param name="dataDir">the data folder the store was seeded from (proposed changes are checked against its reference files).</param>
+    public AtlasServices(ICuratedStore curated, IRegisterStore register, ISeriesStore series, string? dataDir = null)
     {
         Snapshots = new AtlasSnapshots(curated, register, series);
+        Curation = new Curation.Curator(Snapshots, curated.Curation, dataDir ?? AtlasSetup.FindDataDir());
         Entities = new EntityQueries(Snapshots);
         Search = new SearchQueries(Snapshots);
         Compare = new CompareQueries(Snapshots);
@@ -53,4 +55,6 @@ public sealed class AtlasServices
     public AtlasIndexQueries Index { get; }
     public DynamicsQueries Dynamics { get; }
     public SeriesQueries Series { get; }
+    /// <summary>Proposals and reviews of changes to the curated facts, with their history.</summary>
+    public Curation.Curator Curation { get; }
 }

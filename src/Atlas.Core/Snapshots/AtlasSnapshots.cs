@@ -62,6 +62,9 @@ public sealed class AtlasSnapshots(ICuratedStore curated, IRegisterStore registe
         }
     }
 
+    /// <summary>Makes the next read of <see cref="Curated"/> look at the store's version: this node just changed it.</summary>
+    public void CuratedChanged() => Interlocked.Exchange(ref _curatedCheckedAt, long.MinValue / 2);
+
     /// <summary>The register as the store holds it now, or null when none is loaded.</summary>
     public RegisterSnapshot? Register
     {

@@ -33,11 +33,12 @@ public sealed class CuratedSnapshot
     {
         Version = data.ContentHash;
         Entities = data.Entities.OrderBy(e => SortKey(e), StringComparer.Ordinal).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
-        Facts = data.Facts;
+        // a retracted fact is kept (its page says so, its history stays) but no list, count or analysis uses it
+        Facts = data.Facts.Where(f => f.Status != FactStatus.Retracted).ToList();
         Map = data.Map;
         IndexDefinition = ParseIndex(data.IndexDefinition);
         _byId = Entities.ToFrozenDictionary(e => e.Id);
-        _factById = Facts.ToFrozenDictionary(f => f.Id);
+        _factById = data.Facts.ToFrozenDictionary(f => f.Id);
         _bySubject = Facts.ToLookup(f => f.Subject);
         _about = Facts.SelectMany(f => f.Entities.Where(e => e != f.Subject).Select(e => (Entity: e, Fact: f))).ToLookup(x => x.Entity, x => x.Fact);
         _children = Entities.OfType<Place>().Where(p => p.Parent is not null && p.IsCurrent).ToLookup(p => p.Parent!);
