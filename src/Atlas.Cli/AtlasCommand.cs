@@ -41,6 +41,8 @@ public static class AtlasCommand
         root.Subcommands.Add(ImportCommand.Build());
         root.Subcommands.Add(StoreChoice.Migrate());
         root.Subcommands.Add(SeriesCommands.FetchGroup());
+        root.Subcommands.Add(UsersCommands.Users());
+        root.Subcommands.Add(UsersCommands.Tokens());
         return root;
     }
 

@@ -10,6 +10,7 @@ using Atlas.Web.Analytics;
 using Atlas.Web.AtlasIndex;
 using Atlas.Web.Catalogue;
 using Atlas.Web.Compare;
+using Atlas.Web.Curation;
 using Atlas.Web.Home;
 using Atlas.Web.Http;
 using Atlas.Web.Operations;
@@ -57,6 +58,9 @@ public static class AtlasWebApp
         services.AddAtlasCompression();
         services.AddAtlasCors(options.CorsOrigins);
         services.AddAtlasRateLimits(options.RateLimit);
+        // read-only by default: with no account in the store there is no write endpoint, no sign-in, no cookie
+        var curation = atlas.CuratedStore.Curation.HasAccounts;
+        if (curation) services.AddAtlasCuration(atlas.CuratedStore.Curation, options.SignInPerMinute);
         services.AddAtlasHealth();
         if (options.Metrics) services.AddAtlasMetrics();
         services.AddTrustedProxies(options.TrustedProxies);
@@ -102,6 +106,12 @@ public static class AtlasWebApp
         app.UseRouting(); // after FormatSuffix, so that /api/places.csv routes as /api/places
         app.UseOptionsAnswer();
         app.UseCors();
+        if (curation)
+        {
+            app.UseAuthentication();
+            app.UseAuthorization();
+            app.UseAntiforgery();
+        }
         app.UseRateLimiter();
         if (options.Metrics) app.UseCountedOutputCache();
         else app.UseOutputCache();
@@ -122,6 +132,13 @@ public static class AtlasWebApp
         api.MapIndexApi();
         api.MapDynamicsApi();
         api.MapSeriesApi();
+        api.MapHistoryApi();
+        if (curation)
+        {
+            // outside the cached group: every answer here is the caller's own; no CORS: scripts, not other sites, write
+            app.MapGroup("/api").WithTags("curation").RequireRateLimiting(RateLimits.Policy).MapCurationApi();
+            app.MapCurationPages();
+        }
 
         app.MapHomePages();
         app.MapCataloguePages();

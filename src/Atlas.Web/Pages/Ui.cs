@@ -326,7 +326,7 @@ public static class Ui
         ["last-values"] = ("{0} dernières valeurs", "laatste {0} waarden", "last {0} values"),
         ["all-values-csv"] = ("toutes les valeurs en CSV", "alle waarden als CSV", "every value as CSV"),
         ["sdmx-csv"] = ("en SDMX-CSV", "als SDMX-CSV", "as SDMX-CSV"),
-    }.ToFrozenDictionary();
+    }.Concat(Curation.CurationWords.All).ToFrozenDictionary();
 
     public static string T(this Lang lang, string key) =>
         Words.TryGetValue(key, out var w) ? lang switch { Lang.Nl => w.Nl, Lang.En => w.En, _ => w.Fr } : key;
