@@ -14,6 +14,7 @@ public class CuratedAtlas : IAsyncLifetime
     public AtlasServices Atlas { get; private set; } = null!;
 
     protected virtual bool Available => true;
+    public bool IsAvailable => Available;
 
     /// <summary>Opens the store the way `atlas serve` does: a second call is a second node on the same data.</summary>
     public virtual AtlasServices Open() => AtlasSetup.Prepare(TestPaths.DataDir, _dir.File("atlas.db"));
