@@ -85,6 +85,38 @@ public abstract class CurationStoreTests(CuratedAtlas curated)
     }
 
     [SkippableFact]
+    public async Task An_accepted_change_is_served_by_every_node_within_a_second()
+    {
+        var other = curated.Open();   // a second node on the same database
+        var alice = curated.Account("alice", Role.Contributor);
+        var bob = curated.Account("bob", Role.Editor);
+        Assert.Null(other.Snapshots.Curated.Fact("ghent-store-test-node"));
+        var p = Curator.Propose(alice, ProposalKind.New, null, CuratedAtlas.NewFact("ghent-store-test-node"), "two nodes", null);
+        Assert.True(Curator.Accept(bob, p.Proposal!.Id, "fine").Done);
+        // the other node looks at the data version at most once a second: wait for it (generously, on a busy machine)
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (other.Snapshots.Curated.Fact("ghent-store-test-node") is null && DateTime.UtcNow < deadline) await Task.Delay(100);
+        Assert.NotNull(other.Snapshots.Curated.Fact("ghent-store-test-node"));
+        Assert.Equal(Atlas.CuratedStore.DataVersion, other.Snapshots.Curated.Version);
+    }
+
+    [SkippableFact]
+    public void The_audit_history_cannot_be_changed()
+    {
+        curated.Account("alice", Role.Contributor);
+        var store = Atlas.CuratedStore;
+        var error = Record.Exception(() =>
+        {
+            using var c = store is Store.SqliteCuratedStore s ? (System.Data.Common.DbConnection)s.Connect() : ((global::Atlas.Postgres.PostgresCuratedStore)store).Connect();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "UPDATE curation_events SET actor = 'someone else'";
+            cmd.ExecuteNonQuery();
+        });
+        Assert.NotNull(error);
+        Assert.Contains("append-only", error.Message);
+    }
+
+    [SkippableFact]
     public void A_reseed_from_new_data_files_applies_the_accepted_changes_again()
     {
         var alice = curated.Account("alice", Role.Contributor);
