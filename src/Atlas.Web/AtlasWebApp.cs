@@ -70,7 +70,7 @@ public static class AtlasWebApp
             o.AddDocumentTransformer((doc, _, _) =>
             {
                 doc.Info.Title = "Belgian Innovation Atlas API";
-                doc.Info.Description = "Read-only JSON API over the atlas: places, sectors, technologies, organisations, programmes, sources, facts with their sources and locators, search and comparison, the enterprise register and the analyses built on it. Lists are paginated and available as CSV (?format=csv).";
+                doc.Info.Description = "JSON API over the atlas: places, sectors, technologies, organisations, programmes, sources, facts with their sources, locators and history, search and comparison, the enterprise register and the analyses built on it. Lists are paginated and available as CSV (?format=csv). Read-only unless the atlas has curation accounts: then proposals and reviews are made with an API token (Bearer).";
                 return Task.CompletedTask;
             });
         });

@@ -22,8 +22,8 @@ public static class HistoryApi
     {
         api.MapGet("/facts/{id}/history", (HttpContext ctx, AtlasServices atlas, string id) =>
                 Of(atlas, id) is { } history ? Answers.Json(ctx, history) : Problems.NotFound("fact", id, "/api/facts"))
-            .WithName("factHistory").WithSummary("The accepted changes of one fact, oldest first: who, when, why, before and after")
-            .AddEndpointFilter(Problems.CheckIdLength);
+            .WithName("GetFactHistory").WithSummary("The accepted changes of one fact, oldest first: who, when, why, before and after")
+            .AddEndpointFilter(Problems.CheckIdLength).Produces<FactHistoryJson>().ProducesProblem(404);
 
         api.MapGet("/changes", (HttpContext ctx, AtlasServices atlas, string? before, string? pageSize, string? format) =>
             {
@@ -35,7 +35,7 @@ public static class HistoryApi
                 var next = events.Count == size ? $"/api/changes?before={events[^1].Seq}&pageSize={size}" : null;
                 return Answers.Table(ctx, new ChangesJson(events, next), c => c.Items);
             })
-            .WithName("changes").WithSummary("The accepted changes to the curated facts, newest first (JSON, CSV, or an Atom feed with ?format=atom)");
+            .Produces<ChangesJson>().ProducesProblem(400).WithName("ListChanges").WithSummary("The accepted changes to the curated facts, newest first (JSON, CSV, or an Atom feed with ?format=atom)");
     }
 
     /// <summary>A fact's public history, or null when there is no such fact.</summary>
