@@ -42,6 +42,9 @@ public interface ICuratedStore
     /// <summary>Everything the store holds, typed: entities, facts in their order, the map and the index definition.</summary>
     AtlasData Load();
 
+    /// <summary>The facts alone, in their order (after an accepted change, the entities are those of the snapshot already held).</summary>
+    IReadOnlyList<Model.Fact> LoadFacts();
+
     /// <summary>Statbel's VAT-registered enterprises, seeded with the curated data (null when the data has none).</summary>
     Statbel.VatEnterprises? LoadVatEnterprises();
 

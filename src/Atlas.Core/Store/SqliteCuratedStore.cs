@@ -120,9 +120,15 @@ public sealed class SqliteCuratedStore : ICuratedStore
     {
         using var c = Connect();
         var entities = c.Query<string>("SELECT document FROM entities ORDER BY seq").Select(EntityDocument.Read).ToList();
-        var facts = c.Query<FactRow>($"SELECT {CuratedRows.FactColumns} FROM facts ORDER BY seq").Select(CuratedRows.ToFact).ToList();
+        var facts = LoadFacts().ToList();
         var meta = c.Query<(string Key, string Value)>("SELECT key, value FROM meta").ToDictionary(m => m.Key, m => m.Value);
         return CuratedRows.Data(entities, facts, meta);
+    }
+
+    public IReadOnlyList<Model.Fact> LoadFacts()
+    {
+        using var c = Connect();
+        return c.Query<FactRow>($"SELECT {CuratedRows.FactColumns} FROM facts ORDER BY seq").Select(CuratedRows.ToFact).ToList();
     }
 
     public VatEnterprises? LoadVatEnterprises()
