@@ -42,6 +42,8 @@ public static class AtlasCommand
         root.Subcommands.Add(FindCommand.Build());
         root.Subcommands.Add(StoreChoice.Migrate());
         root.Subcommands.Add(SeriesCommands.FetchGroup());
+        root.Subcommands.Add(UsersCommands.Users());
+        root.Subcommands.Add(UsersCommands.Tokens());
         return root;
     }
 
@@ -141,12 +143,12 @@ public static class AtlasCommand
     {
         var what = new Argument<string>("table") { Description = "places, sectors, technologies, organisations, programmes, sources or facts" };
         what.AcceptOnlyFromAmong("places", "sectors", "technologies", "organisations", "programmes", "sources", "facts");
-        var format = new Option<string>("--format") { Description = "csv or json", DefaultValueFactory = _ => "csv" };
-        format.AcceptOnlyFromAmong("csv", "json");
+        var format = new Option<string>("--format") { Description = "csv or json; yaml for facts: the curated state in the data/ format, one file per facts file, into --out (a folder, default ./facts)", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "json", "yaml");
         var lang = new Option<string>("--lang") { Description = "language of labels and statements: fr, nl or en", DefaultValueFactory = _ => "en" };
         lang.AcceptOnlyFromAmong("fr", "nl", "en");
         var output = new Option<string?>("--out", "-o") { Description = "file to write (default: standard output)" };
-        var command = new Command("export", "Write a whole table as CSV or JSON (or, with `export site DIR`, the whole atlas as a static site).");
+        var command = new Command("export", "Write a whole table as CSV or JSON, the curated facts as the data files' YAML, or (with `export site DIR`) the whole atlas as a static site.");
         command.Arguments.Add(what);
         command.Options.Add(format);
         command.Options.Add(lang);
@@ -157,6 +159,14 @@ public static class AtlasCommand
             var atlas = Prepare(parse, Console.Error);
             if (atlas is null) return ExitCode;
             var table = parse.GetValue(what)!;
+            if (parse.GetValue(format) == "yaml")
+            {
+                if (table != "facts") { Console.Error.WriteLine("--format yaml writes the facts (atlas export facts --format yaml): the other tables are edited in their data files."); return 1; }
+                var folder = parse.GetValue(output) ?? "facts";
+                var files = Atlas.Curation.FactsExport.Write(atlas.CuratedStore.Load().Facts, folder);
+                Console.Error.WriteLine($"Wrote {files.Count} facts files into {Path.GetFullPath(folder)}: put them in data/facts/ and run atlas validate.");
+                return 0;
+            }
             var all = table == "places" ? "&current=false" : "";
             var request = $"/api/{table}?format={parse.GetValue(format)}&lang={parse.GetValue(lang)}&pageSize={PageRequest.MaxSize}{all}";
             if (parse.GetValue(format) == "csv") request = $"/api/{table}?format=csv&lang={parse.GetValue(lang)}{all}";

@@ -21,9 +21,11 @@ namespace Atlas;
 /// </summary>
 public sealed class AtlasServices
 {
-    public AtlasServices(ICuratedStore curated, IRegisterStore register, ISeriesStore series)
+    /// <param name="dataDir">the data folder the store was seeded from (proposed changes are checked against its reference files).</param>
+    public AtlasServices(ICuratedStore curated, IRegisterStore register, ISeriesStore series, string? dataDir = null)
     {
         Snapshots = new AtlasSnapshots(curated, register, series);
+        Curation = new Curation.Curator(Snapshots, curated.Curation, dataDir ?? AtlasSetup.FindDataDir());
         Entities = new EntityQueries(Snapshots);
         Search = new SearchQueries(Snapshots);
         Compare = new CompareQueries(Snapshots);
@@ -58,4 +60,6 @@ public sealed class AtlasServices
     public SeriesQueries Series { get; }
     public FinderQueries Finder { get; }
     public Geo.PlaceGeometries Geometry { get; }
+    /// <summary>Proposals and reviews of changes to the curated facts, with their history.</summary>
+    public Curation.Curator Curation { get; }
 }

@@ -59,7 +59,7 @@ public static class AtlasSetup
         if (files.Count == 0)
             throw new DataProblemsException([new Problem(dataDir, 0, $"no data files here: point the atlas at its data folder (the data/ folder of the repository; {DataEnv})")]);
         var currentHash = DataLoader.HashOf(files);
-        if (store.DataVersion != currentHash)
+        if (store.SeededHash != currentHash)
         {
             var watch = Stopwatch.StartNew();
             var report = Validator.Run(dataDir);
@@ -70,7 +70,7 @@ public static class AtlasSetup
                 if (report.Data.Statbel is { } statbel) log?.WriteLine(statbel.Summary());
             }
         }
-        var atlas = new AtlasServices(store, register, series);
+        var atlas = new AtlasServices(store, register, series, dataDir);
         // the series are kept apart from the curated data, which a re-seed replaces: the shipped ones are loaded when the store lacks them
         Series.ShippedSeries.Prepare(dataDir, atlas, log);
         return atlas;

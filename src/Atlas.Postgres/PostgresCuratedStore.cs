@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Atlas.Curation;
 using Atlas.Data;
 using Atlas.Statbel;
 using Atlas.Store;
@@ -20,7 +21,20 @@ public sealed class PostgresCuratedStore(NpgsqlDataSource db, string location) :
 
     public string Location => location;
 
-    public string? DataVersion => Meta("data_hash");
+    public string? DataVersion
+    {
+        get
+        {
+            // one read on a pooled connection: every node looks at it once a second
+            using var c = Connect();
+            var meta = c.Query<(string Key, string Value)>("SELECT key, value FROM meta WHERE key IN ('data_hash', 'curated_rev')").ToDictionary(m => m.Key, m => m.Value);
+            return CuratedRows.Version(meta.GetValueOrDefault("data_hash"), meta.GetValueOrDefault("curated_rev"));
+        }
+    }
+
+    public string? SeededHash => Meta("data_hash");
+
+    public ICurationStore Curation => new SqlCurationStore(Connect, serverLocks: true);
 
     public DateTimeOffset? SeededAt =>
         DateTimeOffset.TryParse(Meta("seeded_at"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : null;
@@ -40,7 +54,7 @@ public sealed class PostgresCuratedStore(NpgsqlDataSource db, string location) :
 
     public bool Seed(AtlasData data, bool force = false)
     {
-        if (!force && DataVersion == data.ContentHash) return false;
+        if (!force && SeededHash == data.ContentHash) return false;
         using var c = Connect();
         using var tx = c.BeginTransaction();
         try
@@ -49,6 +63,7 @@ public sealed class PostgresCuratedStore(NpgsqlDataSource db, string location) :
             // another node may have seeded this version while this one waited for the lock
             if (!force && c.ExecuteScalar<string?>("SELECT value FROM meta WHERE key = 'data_hash'", transaction: tx) == data.ContentHash) return false;
             // DELETE, not TRUNCATE: readers of the other nodes keep seeing the previous data until the commit
+            data = CuratedRows.WithAccepted(data, SqlCurationStore.AcceptedFacts(c, tx));
             c.Execute("DELETE FROM entities; DELETE FROM facts; DELETE FROM search; DELETE FROM statbel_vat; DELETE FROM statbel_nace; DELETE FROM statbel_population;", transaction: tx);
             CopyCurated(c, data);
             if (data.Statbel is { } statbel) CopyStatbel(c, statbel);
@@ -150,9 +165,15 @@ public sealed class PostgresCuratedStore(NpgsqlDataSource db, string location) :
     {
         using var c = Connect();
         var entities = c.Query<string>("SELECT document FROM entities ORDER BY seq").Select(EntityDocument.Read).ToList();
-        var facts = c.Query<FactRow>($"SELECT {CuratedRows.FactColumns} FROM facts ORDER BY seq").Select(CuratedRows.ToFact).ToList();
+        var facts = LoadFacts().ToList();
         var meta = c.Query<(string Key, string Value)>("SELECT key, value FROM meta").ToDictionary(m => m.Key, m => m.Value);
         return CuratedRows.Data(entities, facts, meta);
+    }
+
+    public IReadOnlyList<Model.Fact> LoadFacts()
+    {
+        using var c = Connect();
+        return c.Query<FactRow>($"SELECT {CuratedRows.FactColumns} FROM facts ORDER BY seq").Select(CuratedRows.ToFact).ToList();
     }
 
     public VatEnterprises? LoadVatEnterprises()

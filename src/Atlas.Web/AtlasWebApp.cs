@@ -13,6 +13,7 @@ using Atlas.Web.AtlasIndex;
 using Atlas.Web.Catalogue;
 using Atlas.Web.Compare;
 using Atlas.Web.Finder;
+using Atlas.Web.Curation;
 using Atlas.Web.Home;
 using Atlas.Web.OpenData;
 using Atlas.Web.Http;
@@ -61,6 +62,9 @@ public static class AtlasWebApp
         services.AddAtlasCompression();
         services.AddAtlasCors(options.CorsOrigins);
         services.AddAtlasRateLimits(options.RateLimit);
+        // read-only by default: with no account in the store there is no write endpoint, no sign-in, no cookie
+        var curation = atlas.CuratedStore.Curation.HasAccounts;
+        if (curation) services.AddAtlasCuration(atlas.CuratedStore.Curation, options.SignInPerMinute);
         services.AddAtlasHealth();
         if (options.Metrics) services.AddAtlasMetrics();
         services.AddTrustedProxies(options.TrustedProxies);
@@ -70,7 +74,7 @@ public static class AtlasWebApp
             o.AddDocumentTransformer((doc, _, _) =>
             {
                 doc.Info.Title = "Belgian Innovation Atlas API";
-                doc.Info.Description = "Read-only JSON API over the atlas: places, sectors, technologies, organisations, programmes, sources, facts with their sources and locators, search and comparison, the enterprise register and the analyses built on it. Lists are paginated and available as CSV (?format=csv).";
+                doc.Info.Description = "JSON API over the atlas: places, sectors, technologies, organisations, programmes, sources, facts with their sources, locators and history, search and comparison, the enterprise register and the analyses built on it. Lists are paginated and available as CSV (?format=csv). Read-only unless the atlas has curation accounts: then proposals and reviews are made with an API token (Bearer).";
                 return Task.CompletedTask;
             });
         });
@@ -107,6 +111,12 @@ public static class AtlasWebApp
         app.UseRouting(); // after FormatSuffix, so that /api/places.csv routes as /api/places
         app.UseOptionsAnswer();
         app.UseCors();
+        if (curation)
+        {
+            app.UseAuthentication();
+            app.UseAuthorization();
+            app.UseAntiforgery();
+        }
         app.UseRateLimiter();
         if (options.Metrics) app.UseCountedOutputCache();
         else app.UseOutputCache();
@@ -129,6 +139,13 @@ public static class AtlasWebApp
         api.MapFinderApi();
         api.MapSeriesApi();
         api.MapOpenDataApi();
+        api.MapHistoryApi();
+        if (curation)
+        {
+            // outside the cached group: every answer here is the caller's own; no CORS: scripts, not other sites, write
+            app.MapGroup("/api").WithTags("curation").RequireRateLimiting(RateLimits.Policy).MapCurationApi();
+            app.MapCurationPages();
+        }
 
         app.MapHomePages();
         app.MapCataloguePages();

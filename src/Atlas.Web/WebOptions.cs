@@ -19,6 +19,8 @@ public sealed record WebOptions
     /// <summary>The origins that may read the API from a browser: null for any, empty for none.</summary>
     public IReadOnlyList<string>? CorsOrigins { get; init; }
     public RateLimit RateLimit { get; init; } = new();
+    /// <summary>Sign-in attempts an address may make per minute (the loopback included); failures past five lock the account for 15 minutes.</summary>
+    public int SignInPerMinute { get; init; } = 10;
     /// <summary>robots.txt: "allow", "deny", or the path of a file to serve.</summary>
     public string Robots { get; init; } = "allow";
     /// <summary>Addresses of the proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (the client's address and scheme).</summary>

@@ -25,6 +25,13 @@ public sealed class AtlasData
     /// <summary>The Statbel source (VAT-registered enterprises, population) read from data/reference/statbel/.</summary>
     public Atlas.Statbel.StatbelData? Statbel { get; init; }
 
+    /// <summary>The same data with other facts.</summary>
+    public AtlasData WithFacts(IReadOnlyList<Fact> facts) => new()
+    {
+        Places = Places, Sectors = Sectors, Technologies = Technologies, Organisations = Organisations, Programmes = Programmes,
+        Sources = Sources, Facts = facts, ContentHash = ContentHash, Map = Map, IndexDefinition = IndexDefinition, Statbel = Statbel,
+    };
+
     public IEnumerable<Entity> Entities =>
         Places.Cast<Entity>().Concat(Sectors).Concat(Technologies).Concat(Organisations).Concat(Programmes).Concat(Sources);
 }

@@ -58,7 +58,7 @@ public static partial class SourceRules
     private static void CheckEvidence(Fact f, IReadOnlyDictionary<string, Fact> facts, List<Problem> problems)
     {
         var status = Slugs.Of(f.Status);
-        if (f.Status != FactStatus.Asserted && f.Evidence.Count == 0)
+        if (f.Status is FactStatus.Confirmed or FactStatus.Contradicted && f.Evidence.Count == 0)
             problems.Add(At(f.Position, $"a '{status}' fact needs evidence: add 'evidence: [<fact id>]', a fact with its own source and locator (a register row, an official page, a statistical figure) that shows it"));
         if (f.Status == FactStatus.Asserted && f.Evidence.Count > 0)
             problems.Add(At(f.Position, "evidence backs a 'confirmed' or 'contradicted' status: set 'status:' or remove 'evidence'"));

@@ -24,13 +24,24 @@ public static class Validator
     {
         var (data, loadProblems) = DataLoader.Load(dataDir);
         var problems = new List<Problem>(loadProblems);
+        problems.AddRange(Check(data, dataDir));
+        CheckNace(data, Path.Combine(dataDir, NaceFile), problems);
+        var (checkedCount, uncheckedCount) = CheckPhrases(data, textsDir, problems);
+        return new ValidationReport(data, problems, checkedCount, uncheckedCount);
+    }
+
+    /// <summary>
+    /// The rules on loaded data: unique ids, references that resolve to the right kind of entity, facts well-formed
+    /// for their predicate, and the source rules. A proposed change is checked by these same rules.
+    /// </summary>
+    public static List<Problem> Check(AtlasData data, string dataDir)
+    {
+        var problems = new List<Problem>();
         CheckIds(data, problems);
         CheckReferences(data, problems);
         CheckFacts(data, problems);
-        CheckNace(data, Path.Combine(dataDir, NaceFile), problems);
         SourceRules.Check(data, dataDir, problems);
-        var (checkedCount, uncheckedCount) = CheckPhrases(data, textsDir, problems);
-        return new ValidationReport(data, problems, checkedCount, uncheckedCount);
+        return problems;
     }
 
     private static void CheckIds(AtlasData data, List<Problem> problems)

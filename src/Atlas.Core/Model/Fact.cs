@@ -35,8 +35,11 @@ public static class Predicates
     public static string Slug(this Predicate p) => Slugs.Of(p);
 }
 
-/// <summary>How a fact stands against data: what its source says, or what data says of it.</summary>
-public enum FactStatus { Asserted, Confirmed, Contradicted }
+/// <summary>
+/// How a fact stands against data: what its source says, or what data says of it; or retracted by the curators (a
+/// fact is never deleted: it keeps its history and says that it was withdrawn).
+/// </summary>
+public enum FactStatus { Asserted, Confirmed, Contradicted, Retracted }
 
 /// <summary>
 /// What a fact is to the atlas: a <c>claim</c> of its source (the founding article's statements), or <c>context</c>

@@ -54,13 +54,22 @@ public sealed class AtlasSnapshots(ICuratedStore curated, IRegisterStore registe
             {
                 var version = CuratedStore.DataVersion ?? "";
                 var changed = _curated is not null && _curated.Version != version;
-                if (_curated is null || changed) _curated = new CuratedSnapshot(CuratedStore.Load());
+                if (_curated is null || changed)
+                    // after an accepted change (the same seed, a later count) only the facts are read again
+                    _curated = changed && Seed(_curated!.Version) == Seed(version)
+                        ? _curated.WithFacts(CuratedStore.LoadFacts(), version)
+                        : new CuratedSnapshot(CuratedStore.Load());
                 _curatedCheckedAt = now;
                 if (changed) Changed?.Invoke();
                 return _curated;
             }
         }
     }
+
+    private static string Seed(string version) => version.Split('+')[0];
+
+    /// <summary>Makes the next read of <see cref="Curated"/> look at the store's version: this node just changed it.</summary>
+    public void CuratedChanged() => Interlocked.Exchange(ref _curatedCheckedAt, long.MinValue / 2);
 
     /// <summary>The register as the store holds it now, or null when none is loaded.</summary>
     public RegisterSnapshot? Register

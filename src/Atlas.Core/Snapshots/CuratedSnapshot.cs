@@ -37,17 +37,40 @@ public sealed class CuratedSnapshot
     {
         Version = data.ContentHash;
         Entities = data.Entities.OrderBy(e => SortKey(e), StringComparer.Ordinal).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
-        Facts = data.Facts;
         Map = data.Map;
         Boundaries = data.Boundaries;
         IndexDefinition = ParseIndex(data.IndexDefinition);
         Localities = new Atlas.Geo.PostcodeLocalities(data.Localities);
         _byId = Entities.ToFrozenDictionary(e => e.Id);
-        _factById = Facts.ToFrozenDictionary(f => f.Id);
-        _bySubject = Facts.ToLookup(f => f.Subject);
-        _about = Facts.SelectMany(f => f.Entities.Where(e => e != f.Subject).Select(e => (Entity: e, Fact: f))).ToLookup(x => x.Entity, x => x.Fact);
         _children = Entities.OfType<Place>().Where(p => p.Parent is not null && p.IsCurrent).ToLookup(p => p.Parent!);
         _aliases = AliasIndex(Entities);
+        (Facts, _factById, _bySubject, _about) = IndexFacts(data.Facts);
+    }
+
+    /// <summary>
+    /// The same entities with the facts of a later version: what an accepted change needs (curation changes facts
+    /// only), without reading and indexing every entity again.
+    /// </summary>
+    public CuratedSnapshot WithFacts(IReadOnlyList<Fact> facts, string version) => new(this, facts, version);
+
+    private CuratedSnapshot(CuratedSnapshot entities, IReadOnlyList<Fact> facts, string version)
+    {
+        Version = version;
+        Entities = entities.Entities;
+        Map = entities.Map;
+        IndexDefinition = entities.IndexDefinition;
+        _byId = entities._byId;
+        _children = entities._children;
+        _aliases = entities._aliases;
+        (Facts, _factById, _bySubject, _about) = IndexFacts(facts);
+    }
+
+    private static (IReadOnlyList<Fact>, FrozenDictionary<string, Fact>, ILookup<string, Fact>, ILookup<string, Fact>) IndexFacts(IReadOnlyList<Fact> all)
+    {
+        // a retracted fact is kept (its page says so, its history stays) but no list, count or analysis uses it
+        var facts = all.Where(f => f.Status != FactStatus.Retracted).ToList();
+        return (facts, all.ToFrozenDictionary(f => f.Id), facts.ToLookup(f => f.Subject),
+            facts.SelectMany(f => f.Entities.Where(e => e != f.Subject).Select(e => (Entity: e, Fact: f))).ToLookup(x => x.Entity, x => x.Fact));
     }
 
     public Entity? Get(string id) => _byId.GetValueOrDefault(id);

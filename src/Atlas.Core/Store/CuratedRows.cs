@@ -27,7 +27,10 @@ public static class CuratedRows
     public static IEnumerable<EntityRow> Entities(AtlasData data) =>
         data.Entities.Select((e, seq) => new EntityRow(e.Id, Slugs.Of(e.Type), e.Kind, seq, EntityDocument.Write(e)));
 
-    public static IEnumerable<FactRow> Facts(AtlasData data) => data.Facts.Select((f, seq) =>
+    public static IEnumerable<FactRow> Facts(AtlasData data) => data.Facts.Select((f, seq) => Row(f, seq));
+
+    /// <summary>The row of one fact at <paramref name="seq"/> in the order.</summary>
+    public static FactRow Row(Fact f, long seq)
     {
         var q = f.Quantity;
         return new FactRow(f.Id, seq, f.Subject, f.Predicate.Slug(), f.Object, JsonSerializer.Serialize(f.Context),
@@ -36,7 +39,7 @@ public static class CuratedRows
             f.Locator.Section, f.Locator.Passage, f.Locator.Url, f.Locator.Row, f.Locator.Phrase, Slugs.Of(f.Status),
             JsonSerializer.Serialize(f.Evidence), Slugs.Of(f.Role), f.Note.Exact(Lang.Fr), f.Note.Exact(Lang.Nl), f.Note.Exact(Lang.En),
             f.Position.File, f.Position.Line);
-    });
+    }
 
     /// <summary>The search documents: every entity by its names, aliases and descriptions; every fact by its statements, key phrase and the names of what it is about.</summary>
     public static IEnumerable<SearchRow> Search(AtlasData data)
@@ -44,11 +47,14 @@ public static class CuratedRows
         var byId = data.Entities.ToDictionary(e => e.Id);
         foreach (var e in data.Entities)
             yield return new SearchRow(e.Id, null, string.Join(" | ", e.Names.All.Distinct()), string.Join(" | ", e.Aliases), string.Join(" | ", e.Description.All));
-        foreach (var f in data.Facts)
-        {
-            var about = f.Entities.Skip(1).Where(byId.ContainsKey).Select(id => byId[id]).SelectMany(e => e.Names.All.Concat(e.Aliases)).Distinct();
-            yield return new SearchRow(f.Subject, f.Id, "", string.Join(" | ", about), string.Join(" | ", f.Statement.All.Append(f.Locator.Phrase)));
-        }
+        foreach (var f in data.Facts) yield return SearchOf(f, byId.GetValueOrDefault);
+    }
+
+    /// <summary>The search document of a fact: its statements and key phrase, and the names and aliases of what it is about.</summary>
+    public static SearchRow SearchOf(Fact f, Func<string, Entity?> entity)
+    {
+        var about = f.Entities.Skip(1).Select(entity).OfType<Entity>().SelectMany(e => e.Names.All.Concat(e.Aliases)).Distinct();
+        return new SearchRow(f.Subject, f.Id, "", string.Join(" | ", about), string.Join(" | ", f.Statement.All.Append(f.Locator.Phrase)));
     }
 
     /// <summary>
@@ -75,13 +81,35 @@ public static class CuratedRows
         Programmes = entities.OfType<Programme>().ToList(),
         Sources = entities.OfType<Source>().ToList(),
         Facts = facts,
-        ContentHash = meta.GetValueOrDefault("data_hash") ?? "",
+        ContentHash = Version(meta.GetValueOrDefault("data_hash"), meta.GetValueOrDefault("curated_rev")) ?? "",
         Map = meta.GetValueOrDefault("map") is { Length: > 0 } map ? JsonSerializer.Deserialize<Atlas.Geo.BelgiumMap>(map) : null,
         IndexDefinition = meta.GetValueOrDefault("atlas_index") is { Length: > 0 } index ? index : null,
         Localities = meta.GetValueOrDefault("localities") is { Length: > 0 } localities
             ? JsonSerializer.Deserialize<List<Atlas.Geo.Locality>>(localities) ?? [] : [],
         Boundaries = meta.GetValueOrDefault("boundaries") is { Length: > 0 } boundaries ? boundaries : null,
     };
+
+    /// <summary>The data version of a store: the seed's content hash, and the count of accepted changes when there are any.</summary>
+    public static string? Version(string? seededHash, string? curatedRevision) =>
+        seededHash is null ? null : curatedRevision is { Length: > 0 } rev && rev != "0" ? $"{seededHash}+{rev}" : seededHash;
+
+    /// <summary>The data files' content with the accepted curated changes applied over it in their order (each is the whole fact after the change).</summary>
+    public static AtlasData WithAccepted(AtlasData data, IReadOnlyList<string> acceptedFacts)
+    {
+        if (acceptedFacts.Count == 0) return data;
+        var facts = data.Facts.ToList();
+        var index = facts.Select((f, i) => (f.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        foreach (var yaml in acceptedFacts)
+        {
+            var id = Curation.FactYaml.ReadStored(yaml, new SourcePosition(Curation.FactYaml.NewFactsFile, 0))?.Id;
+            if (id is null) continue;
+            var position = index.TryGetValue(id, out var at) ? facts[at].Position : new SourcePosition(Curation.FactYaml.NewFactsFile, 0);
+            var fact = Curation.FactYaml.ReadStored(yaml, position)!;
+            if (index.TryGetValue(id, out at)) facts[at] = fact;
+            else { index[id] = facts.Count; facts.Add(fact); }
+        }
+        return data.WithFacts(facts);
+    }
 
     /// <summary>The columns of <see cref="FactRow"/> in its order, for a SELECT that Dapper maps back to it.</summary>
     public const string FactColumns = """

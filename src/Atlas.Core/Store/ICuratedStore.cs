@@ -34,17 +34,32 @@ public interface ICuratedStore
     /// <summary>Where the data is, for messages: a file, or a server and database.</summary>
     string Location { get; }
 
-    /// <summary>The version of the data the store holds (the content hash of what it was seeded from), or null when empty.</summary>
+    /// <summary>
+    /// The version of the data the store holds, or null when empty: the content hash of the data files it was seeded
+    /// from, followed by the number of curated changes accepted since the store was created (<c>HASH+N</c>) when there are any.
+    /// </summary>
     string? DataVersion { get; }
+
+    /// <summary>The content hash of the data files the store was seeded from, or null when empty.</summary>
+    string? SeededHash { get; }
+
+    /// <summary>Accounts, tokens, proposals and the audit history, in the same database as the curated data.</summary>
+    Curation.ICurationStore Curation { get; }
 
     /// <summary>When the store was seeded with the version it holds (the date of that data version), or null when empty.</summary>
     DateTimeOffset? SeededAt { get; }
 
-    /// <summary>Replaces the content with <paramref name="data"/> in one transaction, unless it already holds that version. True when it seeded.</summary>
+    /// <summary>
+    /// Replaces the content with <paramref name="data"/> and the curated changes accepted so far (applied again over
+    /// it, in their order), in one transaction, unless it was seeded from that version already. True when it seeded.
+    /// </summary>
     bool Seed(AtlasData data, bool force = false);
 
     /// <summary>Everything the store holds, typed: entities, facts in their order, the map and the index definition.</summary>
     AtlasData Load();
+
+    /// <summary>The facts alone, in their order (after an accepted change, the entities are those of the snapshot already held).</summary>
+    IReadOnlyList<Model.Fact> LoadFacts();
 
     /// <summary>Statbel's VAT-registered enterprises, seeded with the curated data (null when the data has none).</summary>
     Statbel.VatEnterprises? LoadVatEnterprises();

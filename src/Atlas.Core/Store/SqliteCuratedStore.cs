@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Atlas.Curation;
 using Atlas.Data;
 using Atlas.Model;
 using Atlas.Statbel;
@@ -55,6 +56,7 @@ public sealed class SqliteCuratedStore : ICuratedStore
                 c.Execute($"PRAGMA user_version = {CuratedSchema.Version};", transaction: tx);
                 tx.Commit();
             }
+            c.Execute(CurationSchema.Create);
         }
         catch (SqliteException e)
         {
@@ -70,7 +72,11 @@ public sealed class SqliteCuratedStore : ICuratedStore
         return c;
     }
 
-    public string? DataVersion => Meta("data_hash");
+    public string? DataVersion => CuratedRows.Version(Meta("data_hash"), Meta("curated_rev"));
+
+    public string? SeededHash => Meta("data_hash");
+
+    public ICurationStore Curation => new SqlCurationStore(Connect, serverLocks: false);
 
     public DateTimeOffset? SeededAt =>
         DateTimeOffset.TryParse(Meta("seeded_at"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : null;
@@ -84,11 +90,12 @@ public sealed class SqliteCuratedStore : ICuratedStore
 
     public bool Seed(AtlasData data, bool force = false)
     {
-        if (!force && DataVersion == data.ContentHash) return false;
+        if (!force && SeededHash == data.ContentHash) return false;
         using var c = Connect();
         using var tx = c.BeginTransaction();
         try
         {
+            data = CuratedRows.WithAccepted(data, SqlCurationStore.AcceptedFacts(c, tx));
             c.Execute(CuratedSchema.Clear, transaction: tx);
             c.Execute(StatbelSchema.Clear, transaction: tx);
             CuratedSeeding.Write(c, tx, data);
@@ -110,9 +117,15 @@ public sealed class SqliteCuratedStore : ICuratedStore
     {
         using var c = Connect();
         var entities = c.Query<string>("SELECT document FROM entities ORDER BY seq").Select(EntityDocument.Read).ToList();
-        var facts = c.Query<FactRow>($"SELECT {CuratedRows.FactColumns} FROM facts ORDER BY seq").Select(CuratedRows.ToFact).ToList();
+        var facts = LoadFacts().ToList();
         var meta = c.Query<(string Key, string Value)>("SELECT key, value FROM meta").ToDictionary(m => m.Key, m => m.Value);
         return CuratedRows.Data(entities, facts, meta);
+    }
+
+    public IReadOnlyList<Model.Fact> LoadFacts()
+    {
+        using var c = Connect();
+        return c.Query<FactRow>($"SELECT {CuratedRows.FactColumns} FROM facts ORDER BY seq").Select(CuratedRows.ToFact).ToList();
     }
 
     public VatEnterprises? LoadVatEnterprises()

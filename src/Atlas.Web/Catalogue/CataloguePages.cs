@@ -24,7 +24,7 @@ public sealed record PlacePageModel(PageContext Ctx, Place Place, IReadOnlyList<
 
 public sealed record FactsPageModel(PageContext Ctx, IReadOnlyList<FactJson> Facts, EntityLinks Refs);
 
-public sealed record FactPageModel(PageContext Ctx, FactJson Fact, EntityLinks Refs);
+public sealed record FactPageModel(PageContext Ctx, FactJson Fact, EntityLinks Refs, Atlas.Web.Curation.FactHistoryJson? History, bool Curation);
 
 /// <summary>The pages of the catalogue: a list per type, one page per entity (a place has its own), the facts, one fact.</summary>
 public static class CataloguePages
@@ -37,7 +37,7 @@ public static class CataloguePages
             pages.MapGet($"/{segment}/{{id}}", (HttpContext ctx, AtlasServices atlas, string id) => Entity(ctx, atlas, lang, type, segment, id));
         }
         pages.MapGet("/facts", (HttpContext ctx, EntityQueries q, ClaimQueries claims) => Facts(ctx, q, claims, lang));
-        pages.MapGet("/facts/{id}", (HttpContext ctx, EntityQueries q, ClaimQueries claims, string id) => Fact(ctx, q, claims, lang, id));
+        pages.MapGet("/facts/{id}", (HttpContext ctx, AtlasServices atlas, string id) => Fact(ctx, atlas, lang, id));
     });
 
     private static IResult List(HttpContext ctx, EntityQueries q, Lang lang, EntityType type, string segment)
@@ -110,11 +110,14 @@ public static class CataloguePages
             facts, new EntityLinks(s, lang)));
     }
 
-    private static IResult Fact(HttpContext ctx, EntityQueries q, ClaimQueries claims, Lang lang, string id)
+    private static IResult Fact(HttpContext ctx, AtlasServices atlas, Lang lang, string id)
     {
+        var q = atlas.Entities;
         if (id.Length > Problems.MaxIdLength || q.Fact(id) is not { } fact) return ErrorPages.NotFound(ctx, lang);
-        var json = FactJson.Of(fact, q.Snapshot, lang, claims.All(fact));
+        var json = FactJson.Of(fact, q.Snapshot, lang, atlas.Claims.All(fact));
+        // the edit links lead to forms only where the atlas has accounts (a read-only atlas has none)
+        var curation = ctx.RequestServices.GetService(typeof(Atlas.Curation.ICurationStore)) is not null;
         return Page.Render<FactPage, FactPageModel>(new(PageContext.Of(ctx, lang, json.Text.Length > 80 ? json.Text[..80] + "…" : json.Text,
-            $"/api/facts/{Uri.EscapeDataString(id)}"), json, new EntityLinks(q.Snapshot, lang)));
+            $"/api/facts/{Uri.EscapeDataString(id)}"), json, new EntityLinks(q.Snapshot, lang), Atlas.Web.Curation.HistoryApi.Of(atlas, id), curation));
     }
 }

@@ -60,6 +60,14 @@ namespace Atlas.Web.Http;
 [JsonSerializable(typeof(LdClaimJson))]
 [JsonSerializable(typeof(LdEntityJson))]
 [JsonSerializable(typeof(DcatCatalogJson))]
+[JsonSerializable(typeof(Atlas.Web.Curation.FactHistoryJson))]
+[JsonSerializable(typeof(Atlas.Web.Curation.ChangesJson))]
+[JsonSerializable(typeof(Atlas.Web.Curation.ChangeJson))]
+[JsonSerializable(typeof(Atlas.Web.Curation.ProposalRequestJson))]
+[JsonSerializable(typeof(Atlas.Web.Curation.ReviewRequestJson))]
+[JsonSerializable(typeof(Atlas.Web.Curation.ProposalJson))]
+[JsonSerializable(typeof(Atlas.Web.Curation.ProposalListJson))]
+[JsonSerializable(typeof(Atlas.Web.Curation.EditableFactJson))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;
 
 public static class ApiJson

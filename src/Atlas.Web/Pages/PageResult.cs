@@ -12,7 +12,7 @@ namespace Atlas.Web.Pages;
 /// endpoint machinery of Blazor's server rendering is not needed. A page is sent as the API's answers are, with an
 /// ETag, Last-Modified and Cache-Control (see <see cref="Http.Conditional"/>).
 /// </summary>
-public sealed class PageResult<TComponent, TModel>(TModel model, int status) : IResult where TComponent : IComponent
+public sealed class PageResult<TComponent, TModel>(TModel model, int status, bool personal = false) : IResult where TComponent : IComponent
 {
     public async Task ExecuteAsync(HttpContext context)
     {
@@ -23,8 +23,19 @@ public sealed class PageResult<TComponent, TModel>(TModel model, int status) : I
             var output = await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(new Dictionary<string, object?> { ["Model"] = model }));
             return output.ToHtmlString();
         });
+        var bytes = System.Text.Encoding.UTF8.GetBytes(html);
+        if (personal)
+        {
+            // a form or a signed-in person's page: never kept by any cache
+            context.Response.StatusCode = status;
+            context.Response.Headers.CacheControl = "no-store";
+            context.Response.ContentType = "text/html; charset=utf-8";
+            context.Response.ContentLength = bytes.Length;
+            await context.Response.Body.WriteAsync(bytes);
+            return;
+        }
         // the whole page at once: its length and ETag are known before it is sent
-        await Http.Conditional.Write(context, System.Text.Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", status);
+        await Http.Conditional.Write(context, bytes, "text/html; charset=utf-8", status);
     }
 }
 
@@ -33,4 +44,8 @@ public static class Page
     /// <summary>Renders <typeparamref name="TComponent"/> with its model.</summary>
     public static IResult Render<TComponent, TModel>(TModel model, int status = StatusCodes.Status200OK) where TComponent : IComponent =>
         new PageResult<TComponent, TModel>(model, status);
+
+    /// <summary>Renders a page that is someone's own (a form with its antiforgery token, a review queue): sent with no-store.</summary>
+    public static IResult Personal<TComponent, TModel>(TModel model, int status = StatusCodes.Status200OK) where TComponent : IComponent =>
+        new PageResult<TComponent, TModel>(model, status, personal: true);
 }

@@ -451,7 +451,7 @@ public static class Ui
         ["region-04000"] = ("Région de Bruxelles-Capitale", "Brussels Hoofdstedelijk Gewest", "Brussels-Capital Region"),
         ["map-list"] = ("Les villes de la carte", "De steden op de kaart", "The cities on the map"),
         ["table-scroll"] = ("tableau défilant horizontalement", "horizontaal scrollende tabel", "table, scrolls sideways"),
-    }.ToFrozenDictionary();
+    }.Concat(Curation.CurationWords.All).ToFrozenDictionary();
 
     public static string T(this Lang lang, string key) =>
         Words.TryGetValue(key, out var w) ? lang switch { Lang.Nl => w.Nl, Lang.En => w.En, _ => w.Fr } : key;

@@ -1,0 +1,83 @@
+namespace Atlas.Curation;
+
+/// <summary>What an account may do: a contributor proposes, an editor also accepts and rejects, an admin also manages accounts.</summary>
+public enum Role { Contributor, Editor, Admin }
+
+/// <summary>What an API token may do: read the curation (proposals, editable facts), propose, or review (accept, reject).</summary>
+public enum Scope { Read, Propose, Edit }
+
+/// <summary>A new fact, an edit of one, or its retraction (a fact is never deleted: it says it was retracted).</summary>
+public enum ProposalKind { New, Edit, Retract }
+
+public enum ProposalStatus { Pending, Accepted, Rejected }
+
+/// <summary>A person who may sign in. The password is kept only as ASP.NET Core Identity's hash.</summary>
+public sealed class Account
+{
+    public long Id { get; set; }
+    public string UserName { get; set; } = "";
+    /// <summary>The name as Identity compares it (upper case), unique.</summary>
+    public string NormalizedName { get; set; } = "";
+    public Role Role { get; set; }
+    public string PasswordHash { get; set; } = "";
+    public string SecurityStamp { get; set; } = "";
+    public int FailedCount { get; set; }
+    public DateTimeOffset? LockoutEnd { get; set; }
+    public DateTimeOffset? DisabledAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public bool CanReview => Role is Role.Editor or Role.Admin;
+}
+
+/// <summary>An API token as kept: only the SHA-256 of its secret, its scopes, when it expires and whether it was revoked.</summary>
+public sealed class ApiToken
+{
+    public long Id { get; set; }
+    public long AccountId { get; set; }
+    public string Name { get; set; } = "";
+    public string Hash { get; set; } = "";
+    public IReadOnlySet<Scope> Scopes { get; set; } = new HashSet<Scope>();
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+
+    public bool IsValidAt(DateTimeOffset now) => RevokedAt is null && ExpiresAt > now;
+}
+
+/// <summary>
+/// A proposed change: the fact as it would be after the change (in the data files' YAML form), the ETag of the fact it
+/// was based on (edits and retractions), who proposed it and why, and how it was reviewed.
+/// </summary>
+public sealed class Proposal
+{
+    public long Id { get; set; }
+    public ProposalKind Kind { get; set; }
+    public string FactId { get; set; } = "";
+    public string? BaseEtag { get; set; }
+    public string Fact { get; set; } = "";
+    public string Reason { get; set; } = "";
+    public long AuthorId { get; set; }
+    public string Author { get; set; } = "";
+    public ProposalStatus Status { get; set; }
+    public string? Reviewer { get; set; }
+    public string? ReviewReason { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ReviewedAt { get; set; }
+}
+
+/// <summary>
+/// One line of the audit history, append-only: who did what to which target, when and why, with the state before
+/// and after (a fact's YAML, an account's role …). Written in the same transaction as the change it records.
+/// </summary>
+public sealed record AuditEvent(long Seq, DateTimeOffset At, string Actor, string Action, string Target, string? Reason, string? Before, string? After);
+
+/// <summary>The actions the audit history records.</summary>
+public static class Actions
+{
+    public const string AccountAdded = "account-added", RoleChanged = "role-changed", AccountDisabled = "account-disabled",
+        AccountEnabled = "account-enabled", SignIn = "sign-in", SignInFailed = "sign-in-failed", TokenCreated = "token-created",
+        TokenRevoked = "token-revoked", Proposed = "proposed", Accepted = "accepted", Rejected = "rejected";
+}
+
+/// <summary>Why a review could not be done: the proposal was reviewed already, or the fact changed since it was proposed.</summary>
+public enum ReviewOutcome { Done, NotFound, NotPending, FactChanged }

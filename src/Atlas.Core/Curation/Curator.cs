@@ -1,0 +1,150 @@
+using Atlas.Data;
+using Atlas.Diagnostics;
+using Atlas.Model;
+using Atlas.Snapshots;
+using Atlas.Store;
+
+namespace Atlas.Curation;
+
+/// <summary>A refused change's problem with one field (<c>subject</c>, <c>locator.phrase</c>, <c>reason</c> …).</summary>
+public sealed record FieldError(string Field, string Message);
+
+/// <summary>Why a change was not made; <see cref="Refusal.None"/> when it was.</summary>
+public enum Refusal { None, Invalid, NotFound, PreconditionRequired, PreconditionFailed, OwnProposal, NotPending }
+
+public sealed record CurationOutcome(Refusal Refusal, Proposal? Proposal = null, IReadOnlyList<FieldError>? Errors = null, string? Detail = null)
+{
+    public bool Done => Refusal == Refusal.None;
+    public static CurationOutcome Invalid(params FieldError[] errors) => new(Refusal.Invalid, Errors: errors);
+}
+
+/// <summary>
+/// Proposing and reviewing changes to facts, by the rules of `atlas validate` (<see cref="Validator.Check"/>) against
+/// the current data. Who may do what (roles, token scopes) is the web layer's; what a change must be is here.
+/// </summary>
+public sealed class Curator(AtlasSnapshots snapshots, ICurationStore store, string dataDir)
+{
+    public const int MaxReason = 2000;
+    private const string ProposalFile = "proposal";
+
+    public ICurationStore Store => store;
+
+    /// <summary>A fact as an edit starts from it, with its ETag; null when there is no such fact.</summary>
+    public (FactDraft Draft, string Etag)? Editable(string id) =>
+        snapshots.Curated.Fact(id) is { } f ? (FactYaml.Draft(f), FactYaml.Etag(f)) : null;
+
+    /// <summary>Proposes a new fact (<paramref name="factId"/> null) or an edit or retraction of one, based on the ETag <paramref name="ifMatch"/>.</summary>
+    public CurationOutcome Propose(Account author, ProposalKind kind, string? factId, FactDraft? draft, string? reason, string? ifMatch)
+    {
+        var s = snapshots.Curated;
+        var errors = new List<FieldError>();
+        if (ReasonProblem(reason) is { } r) errors.Add(r);
+        Fact? existing = null;
+        if (kind == ProposalKind.New)
+        {
+            if (draft?.Id is { Length: > 0 } id && s.Fact(id) is not null)
+                errors.Add(new("id", $"the fact id '{id}' is already used: choose another, or propose an edit of that fact"));
+        }
+        else
+        {
+            existing = factId is null ? null : s.Fact(factId);
+            if (existing is null) return new(Refusal.NotFound, Detail: $"there is no fact '{factId}'");
+            if (string.IsNullOrWhiteSpace(ifMatch))
+                return new(Refusal.PreconditionRequired, Detail: "send If-Match with the fact's ETag (GET /api/curation/facts/{id}), so that no change made meanwhile is overwritten");
+            if (ifMatch.Trim() != FactYaml.Etag(existing) && ifMatch.Trim() != "*")
+                return new(Refusal.PreconditionFailed, Detail: $"the fact '{factId}' changed since you read it: read it again and propose your change over the new version");
+            draft = kind == ProposalKind.Retract
+                ? FactYaml.Draft(existing) with { Status = Slugs.Of(FactStatus.Retracted) }
+                : (draft ?? new FactDraft()) with { Id = existing.Id };
+        }
+        if (draft is null) { errors.Add(new("fact", "give the fact: subject, predicate, statement, source and locator")); return CurationOutcome.Invalid([.. errors]); }
+        var (_, yaml, factErrors) = Check(draft);
+        errors.AddRange(factErrors);
+        if (errors.Count > 0) return CurationOutcome.Invalid([.. errors]);
+        var proposal = store.AddProposal(new Proposal
+        {
+            Kind = kind, FactId = existing?.Id ?? draft.Id!, BaseEtag = existing is null ? null : FactYaml.Etag(existing), Fact = yaml,
+            Reason = reason!.Trim(), AuthorId = author.Id,
+        });
+        return new(Refusal.None, proposal);
+    }
+
+    /// <summary>Accepts a pending proposal of someone else, checked again against the data as it is now.</summary>
+    public CurationOutcome Accept(Account reviewer, long proposalId, string? reason)
+    {
+        if (store.FindProposal(proposalId) is not { } p) return new(Refusal.NotFound, Detail: $"there is no proposal {proposalId}");
+        if (p.AuthorId == reviewer.Id) return new(Refusal.OwnProposal, p, Detail: "nobody accepts their own proposal: another editor reviews it");
+        if (p.Status != ProposalStatus.Pending) return new(Refusal.NotPending, p, Detail: $"proposal {p.Id} was {Slugs.Of(p.Status)} already");
+        if (ReasonProblem(reason) is { } r) return CurationOutcome.Invalid(r);
+        var s = snapshots.Curated;
+        var (fact, _, errors) = Check(FactYaml.ReadStored(p.Fact, new SourcePosition(ProposalFile, 0)) is { } stored ? FactYaml.Draft(stored) : new FactDraft());
+        if (errors.Count > 0 || fact is null) return new(Refusal.Invalid, p, errors, "the proposal no longer holds against the data as it is now");
+        var position = s.Fact(p.FactId)?.Position ?? new SourcePosition(FactYaml.NewFactsFile, 0);
+        var row = CuratedRows.Row(fact, 0) with { File = position.File, Line = position.Line };
+        var outcome = store.Accept(p.Id, reviewer, reason!.Trim(), row, CuratedRows.SearchOf(fact, s.Get), r => FactYaml.Of(CuratedRows.ToFact(r)));
+        snapshots.CuratedChanged();
+        return outcome switch
+        {
+            ReviewOutcome.Done => new(Refusal.None, store.FindProposal(p.Id)),
+            ReviewOutcome.FactChanged => new(Refusal.PreconditionFailed, p, Detail: $"the fact '{p.FactId}' changed since this proposal was made: it must be proposed again over the new version"),
+            ReviewOutcome.NotPending => new(Refusal.NotPending, p, Detail: $"proposal {p.Id} was reviewed meanwhile"),
+            _ => new(Refusal.NotFound, Detail: $"there is no proposal {proposalId}"),
+        };
+    }
+
+    public CurationOutcome Reject(Account reviewer, long proposalId, string? reason)
+    {
+        if (store.FindProposal(proposalId) is not { } p) return new(Refusal.NotFound, Detail: $"there is no proposal {proposalId}");
+        if (p.Status != ProposalStatus.Pending) return new(Refusal.NotPending, p, Detail: $"proposal {p.Id} was {Slugs.Of(p.Status)} already");
+        if (ReasonProblem(reason) is { } r) return CurationOutcome.Invalid(r);
+        return store.Reject(p.Id, reviewer, reason!.Trim()) switch
+        {
+            ReviewOutcome.Done => new(Refusal.None, store.FindProposal(p.Id)),
+            _ => new(Refusal.NotPending, p, Detail: $"proposal {p.Id} was reviewed meanwhile"),
+        };
+    }
+
+    private static FieldError? ReasonProblem(string? reason) =>
+        string.IsNullOrWhiteSpace(reason) ? new("reason", "say why: a reason is kept in the history with the change")
+        : reason.Length > MaxReason ? new("reason", $"the reason is longer than {MaxReason} characters: say it shorter") : null;
+
+    /// <summary>The fact a draft makes, its YAML, and its problems by the rules of `atlas validate`, each with the field it is about.</summary>
+    public (Fact? Fact, string Yaml, List<FieldError> Errors) Check(FactDraft draft)
+    {
+        var text = FactYaml.Write(draft);
+        var problems = new List<Problem>();
+        var fact = FactYaml.Read(text.Yaml, ProposalFile, problems);
+        if (fact is not null)
+        {
+            var s = snapshots.Curated;
+            var evidence = fact.Evidence.Select(s.Fact).OfType<Fact>();
+            var data = new AtlasData
+            {
+                Places = s.All<Place>().ToList(), Sectors = s.All<Sector>().ToList(), Technologies = s.All<Technology>().ToList(),
+                Organisations = s.All<Organisation>().ToList(), Programmes = s.All<Programme>().ToList(), Sources = s.All<Source>().ToList(),
+                Facts = [fact, .. evidence], ContentHash = "",
+            };
+            problems.AddRange(Validator.Check(data, dataDir).Where(p => p.File == ProposalFile));
+        }
+        var errors = problems.Select(p => new FieldError(FieldOf(p, text), p.Message)).Distinct().ToList();
+        return (errors.Count == 0 ? fact : null, text.Yaml, errors);
+    }
+
+    /// <summary>The field a problem is about: named by its message when the rule reports at the fact, else the line it is at.</summary>
+    private static string FieldOf(Problem p, FactYaml.Text text)
+    {
+        var m = p.Message;
+        foreach (var (words, field) in MessageFields)
+            if (words.Any(w => m.Contains(w, StringComparison.Ordinal))) return field;
+        return text.FieldAt.GetValueOrDefault(p.Line) ?? "fact";
+    }
+
+    private static readonly (string[] Words, string Field)[] MessageFields =
+    [
+        (["the subject", "no 'subject'"], "subject"), (["the object", "needs an object", "takes no object"], "object"),
+        (["the context entity"], "context"), (["the source", "has no source"], "source"), (["evidence"], "evidence"),
+        (["needs a quantity", "carry a quantity"], "quantity"), (["indicator"], "indicator"),
+        (["Dutch statement"], "statement.nl"), (["French statement"], "statement.fr"), (["no 'predicate'"], "predicate"),
+        (["locator", "key phrase", "row "], "locator"), (["no 'statement'", "statement"], "statement"), (["no 'id'"], "id"),
+    ];
+}

@@ -1,0 +1,202 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using Atlas.Model;
+using Atlas.Store;
+using Dapper;
+
+namespace Atlas.Curation;
+
+/// <summary>
+/// The curation in SQL that SQLite and PostgreSQL both run (the tables of <see cref="CurationSchema"/> and of
+/// <c>0005_curation.sql</c> hold the same columns). Every change and its audit event commit in one transaction; an
+/// acceptance also writes the fact, its search document and the curated data version there, so every node's next
+/// look at the data version (at most a second later) sees the accepted change.
+/// </summary>
+public sealed partial class SqlCurationStore(Func<DbConnection> connect, bool serverLocks) : ICurationStore
+{
+    /// <summary>The key of the lock that serialises reviews on a server (SQLite's write transactions are serial already).</summary>
+    private const long ReviewLock = 0x41746c6173526576;   // "AtlasRev"
+
+    private DbConnection Open() => connect();
+
+    private static string Now() => DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset? Time(string? text) =>
+        text is null ? null : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+
+    /// <summary>Runs <paramref name="work"/> in one transaction and commits it.</summary>
+    private T InTransaction<T>(Func<DbConnection, DbTransaction, T> work)
+    {
+        using var c = Open();
+        using var tx = c.BeginTransaction(IsolationLevel.ReadCommitted);
+        var result = work(c, tx);
+        tx.Commit();
+        return result;
+    }
+
+    private static long Append(DbConnection c, DbTransaction tx, string actor, string action, string target, string? reason = null,
+        string? before = null, string? after = null) =>
+        c.ExecuteScalar<long>("""
+            INSERT INTO curation_events (at, actor, action, target, reason, before, after)
+            VALUES (@at, @actor, @action, @target, @reason, @before, @after) RETURNING seq
+            """, new { at = Now(), actor, action, target, reason, before, after }, tx);
+
+    public void Record(string actor, string action, string target, string? reason = null) =>
+        InTransaction((c, tx) => Append(c, tx, actor, action, target, reason));
+
+    // ---- proposals and reviews ----
+
+    private const string ProposalColumns = """
+        p.id, p.kind, p.fact_id AS FactId, p.base_etag AS BaseEtag, p.fact, p.reason, p.author_id AS AuthorId, a.user_name AS Author,
+        p.status, p.reviewer, p.review_reason AS ReviewReason, p.created_at AS CreatedAt, p.reviewed_at AS ReviewedAt
+        """;
+
+    private sealed record ProposalRow(long Id, string Kind, string FactId, string? BaseEtag, string Fact, string Reason, long AuthorId,
+        string Author, string Status, string? Reviewer, string? ReviewReason, string CreatedAt, string? ReviewedAt)
+    {
+        public Proposal ToProposal()
+        {
+            Slugs.TryParse<ProposalKind>(Kind, out var kind);
+            Slugs.TryParse<ProposalStatus>(Status, out var status);
+            return new Proposal
+            {
+                Id = Id, Kind = kind, FactId = FactId, BaseEtag = BaseEtag, Fact = Fact, Reason = Reason, AuthorId = AuthorId, Author = Author,
+                Status = status, Reviewer = Reviewer, ReviewReason = ReviewReason, CreatedAt = Time(CreatedAt)!.Value, ReviewedAt = Time(ReviewedAt),
+            };
+        }
+    }
+
+    public Proposal AddProposal(Proposal p) => InTransaction((c, tx) =>
+    {
+        var author = c.ExecuteScalar<string>("SELECT user_name FROM curation_accounts WHERE id = @AuthorId", p, tx);
+        var id = c.ExecuteScalar<long>("""
+            INSERT INTO curation_proposals (kind, fact_id, base_etag, fact, reason, author_id, status, created_at)
+            VALUES (@kind, @FactId, @BaseEtag, @Fact, @Reason, @AuthorId, 'pending', @at) RETURNING id
+            """, new { kind = Slugs.Of(p.Kind), p.FactId, p.BaseEtag, p.Fact, p.Reason, p.AuthorId, at = Now() }, tx);
+        Append(c, tx, author, Actions.Proposed, $"fact:{p.FactId}", p.Reason, after: p.Fact);
+        return FindProposal(c, tx, id)!;
+    });
+
+    public Proposal? FindProposal(long id)
+    {
+        using var c = Open();
+        return FindProposal(c, null, id);
+    }
+
+    private static Proposal? FindProposal(DbConnection c, DbTransaction? tx, long id) =>
+        c.QuerySingleOrDefault<ProposalRow>($"SELECT {ProposalColumns} FROM curation_proposals p JOIN curation_accounts a ON a.id = p.author_id WHERE p.id = @id",
+            new { id }, tx)?.ToProposal();
+
+    public IReadOnlyList<Proposal> Proposals(ProposalStatus? status, long? authorId, int limit)
+    {
+        using var c = Open();
+        return c.Query<ProposalRow>($"""
+                SELECT {ProposalColumns} FROM curation_proposals p JOIN curation_accounts a ON a.id = p.author_id
+                WHERE (CAST(@status AS TEXT) IS NULL OR p.status = @status) AND (CAST(@authorId AS BIGINT) IS NULL OR p.author_id = @authorId)
+                ORDER BY p.id DESC LIMIT @limit
+                """, new { status = status is { } s ? Slugs.Of(s) : null, authorId, limit })
+            .Select(r => r.ToProposal()).ToList();
+    }
+
+    public ReviewOutcome Accept(long proposalId, Account reviewer, string reason, FactRow fact, SearchRow search, Func<FactRow, string> yamlOf) =>
+        InTransaction((c, tx) =>
+        {
+            if (serverLocks) c.Execute("SELECT pg_advisory_xact_lock(@key)", new { key = ReviewLock }, tx);
+            var p = FindProposal(c, tx, proposalId);
+            if (p is null) return ReviewOutcome.NotFound;
+            if (p.Status != ProposalStatus.Pending) return ReviewOutcome.NotPending;
+            var current = c.QuerySingleOrDefault<FactRow>($"SELECT {CuratedRows.FactColumns} FROM facts WHERE id = @id", new { id = p.FactId }, tx);
+            var before = current is null ? null : yamlOf(current);
+            // a new fact must still be new; an edit or a retraction must still find the fact it was proposed on
+            if (before is null ? p.Kind != ProposalKind.New : p.Kind == ProposalKind.New || FactYaml.EtagOf(before) != p.BaseEtag)
+                return ReviewOutcome.FactChanged;
+            WriteFact(c, tx, fact);
+            c.Execute("DELETE FROM search WHERE fact_id = @id", new { id = p.FactId }, tx);
+            c.Execute("INSERT INTO search (entity_id, fact_id, names, aliases, body) VALUES (@EntityId, @FactId, @Names, @Aliases, @Body)", search, tx);
+            c.Execute("""
+                INSERT INTO meta (key, value) VALUES ('curated_rev', '1')
+                ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)
+                """, transaction: tx);
+            var seq = Append(c, tx, reviewer.UserName, Actions.Accepted, $"fact:{p.FactId}", reason, before, p.Fact);
+            c.Execute("""
+                UPDATE curation_proposals SET status = 'accepted', reviewer = @reviewer, review_reason = @reason, review_seq = @seq, reviewed_at = @at
+                WHERE id = @id
+                """, new { reviewer = reviewer.UserName, reason, seq, at = Now(), id = proposalId }, tx);
+            return ReviewOutcome.Done;
+        });
+
+    /// <summary>Writes the fact over the one of the same id (keeping its place in the order), or adds it at the end.</summary>
+    private static void WriteFact(DbConnection c, DbTransaction tx, FactRow f) =>
+        c.Execute("""
+            INSERT INTO facts (id, seq, subject_id, predicate, object_id, context, statement_fr, statement_nl, statement_en, value, unit,
+                               qualifier, period, indicator, source_id, section, passage, url, "row", phrase, status, evidence, role,
+                               note_fr, note_nl, note_en, file, line)
+            VALUES (@Id, (SELECT coalesce(max(seq), -1) + 1 FROM facts), @Subject, @Predicate, @Object, @Context, @Fr, @Nl, @En, @Value, @Unit,
+                    @Qualifier, @Period, @Indicator, @Source, @Section, @Passage, @Url, @Row, @Phrase, @Status, @Evidence, @Role,
+                    @NoteFr, @NoteNl, @NoteEn, @File, @Line)
+            ON CONFLICT (id) DO UPDATE SET subject_id = excluded.subject_id, predicate = excluded.predicate, object_id = excluded.object_id,
+                context = excluded.context, statement_fr = excluded.statement_fr, statement_nl = excluded.statement_nl,
+                statement_en = excluded.statement_en, value = excluded.value, unit = excluded.unit, qualifier = excluded.qualifier,
+                period = excluded.period, indicator = excluded.indicator, source_id = excluded.source_id, section = excluded.section,
+                passage = excluded.passage, url = excluded.url, "row" = excluded."row", phrase = excluded.phrase, status = excluded.status,
+                evidence = excluded.evidence, role = excluded.role, note_fr = excluded.note_fr, note_nl = excluded.note_nl,
+                note_en = excluded.note_en
+            """, f, tx);
+
+    public ReviewOutcome Reject(long proposalId, Account reviewer, string reason) => InTransaction((c, tx) =>
+    {
+        if (serverLocks) c.Execute("SELECT pg_advisory_xact_lock(@key)", new { key = ReviewLock }, tx);
+        var p = FindProposal(c, tx, proposalId);
+        if (p is null) return ReviewOutcome.NotFound;
+        if (p.Status != ProposalStatus.Pending) return ReviewOutcome.NotPending;
+        var seq = Append(c, tx, reviewer.UserName, Actions.Rejected, $"fact:{p.FactId}", reason, after: p.Fact);
+        c.Execute("""
+            UPDATE curation_proposals SET status = 'rejected', reviewer = @reviewer, review_reason = @reason, review_seq = @seq, reviewed_at = @at
+            WHERE id = @id
+            """, new { reviewer = reviewer.UserName, reason, seq, at = Now(), id = proposalId }, tx);
+        return ReviewOutcome.Done;
+    });
+
+    public IReadOnlyList<string> AcceptedFacts()
+    {
+        using var c = Open();
+        return AcceptedFacts(c, null);
+    }
+
+    /// <summary>The accepted facts' YAML in the order they were accepted, read in a seed's own transaction.</summary>
+    public static IReadOnlyList<string> AcceptedFacts(DbConnection c, DbTransaction? tx) =>
+        c.Query<string>("SELECT fact FROM curation_proposals WHERE status = 'accepted' ORDER BY review_seq", transaction: tx).ToList();
+
+    // ---- the history ----
+
+    private const string EventColumns = "seq, at, actor, action, target, reason, before, after";
+
+    private sealed record EventRow(long Seq, string At, string Actor, string Action, string Target, string? Reason, string? Before, string? After)
+    {
+        public AuditEvent ToEvent() => new(Seq, Time(At)!.Value, Actor, Action, Target, Reason, Before, After);
+    }
+
+    public IReadOnlyList<AuditEvent> History(string target)
+    {
+        using var c = Open();
+        return c.Query<EventRow>($"SELECT {EventColumns} FROM curation_events WHERE target = @target ORDER BY seq", new { target })
+            .Select(e => e.ToEvent()).ToList();
+    }
+
+    public IReadOnlyList<AuditEvent> Events(IReadOnlyCollection<string> actions, int limit, long? beforeSeq = null)
+    {
+        using var c = Open();
+        var names = actions.ToArray();
+        var parameters = new DynamicParameters(new { limit, before = beforeSeq ?? long.MaxValue });
+        var list = string.Join(", ", names.Select((a, i) => { parameters.Add($"a{i}", a); return $"@a{i}"; }));
+        return c.Query<EventRow>($"SELECT {EventColumns} FROM curation_events WHERE action IN ({list}) AND seq < @before ORDER BY seq DESC LIMIT @limit", parameters)
+            .Select(e => e.ToEvent()).ToList();
+    }
+
+    public long EventCount()
+    {
+        using var c = Open();
+        return c.ExecuteScalar<long>("SELECT count(*) FROM curation_events");
+    }
+}

@@ -1,0 +1,106 @@
+using Atlas.Curation;
+using Atlas.Model;
+using Atlas.Web.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Atlas.Web.Curation;
+
+/// <summary>
+/// The write API, for scripts with a token (Bearer): read a fact with its ETag, propose a change (If-Match for
+/// edits and retractions), list and read proposals, accept or reject them. Mapped only when the store has accounts.
+/// </summary>
+public static class CurationApi
+{
+    public static void MapCurationApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/curation/facts/{id}", (HttpContext ctx, AtlasServices atlas, string id) =>
+            {
+                if (atlas.Curation.Editable(id) is not { } editable) return Problems.NotFound("fact", id, "/api/facts");
+                ctx.Response.Headers.ETag = editable.Etag;
+                return Results.Json(new EditableFactJson(id, editable.Etag, editable.Draft), ApiJson.Info<EditableFactJson>());
+            })
+            .RequireAuthorization(CurationAuth.ApiRead).AddEndpointFilter(Problems.CheckIdLength)
+            .WithName("editableFact").WithSummary("A fact as an edit starts from it, with its ETag (send it back in If-Match)");
+
+        api.MapGet("/proposals", (HttpContext ctx, AtlasServices atlas, string? status) =>
+            {
+                var account = CurationAuth.AccountOf(ctx);
+                if (account is null) return Results.Unauthorized();
+                ProposalStatus? filter = null;
+                if (status is not null) filter = Slugs.TryParse<ProposalStatus>(status, out var s) ? s
+                    : throw new BadRequestException("Unknown status", "status is pending, accepted or rejected.");
+                // editors see every proposal; a contributor sees their own
+                var list = atlas.CuratedStore.Curation.Proposals(filter, account.CanReview ? null : account.Id, 500);
+                return Results.Json(new ProposalListJson(list.Select(ProposalJson.Of).ToList()), ApiJson.Info<ProposalListJson>());
+            })
+            .RequireAuthorization(CurationAuth.ApiRead).WithName("proposals").WithSummary("Proposals: every one for an editor, their own for a contributor");
+
+        api.MapGet("/proposals/{id:long}", (HttpContext ctx, AtlasServices atlas, long id) =>
+                Visible(ctx, atlas, id) is { } p ? Results.Json(ProposalJson.Of(p), ApiJson.Info<ProposalJson>()) : NoProposal(id))
+            .RequireAuthorization(CurationAuth.ApiRead).WithName("proposal").WithSummary("One proposal, to its author or an editor");
+
+        api.MapPost("/proposals", (HttpContext ctx, AtlasServices atlas, ProposalRequestJson body) =>
+            {
+                var account = CurationAuth.AccountOf(ctx);
+                if (account is null) return Results.Unauthorized();
+                if (!Slugs.TryParse<ProposalKind>(body.Kind, out var kind))
+                    return Invalid([new FieldError("kind", "kind is new, edit or retract")]);
+                var outcome = atlas.Curation.Propose(account, kind, kind == ProposalKind.New ? null : body.FactId ?? body.Fact?.Id, body.Fact, body.Reason,
+                    ctx.Request.Headers.IfMatch.ToString());
+                return outcome.Done
+                    ? Results.Json(ProposalJson.Of(outcome.Proposal!), ApiJson.Info<ProposalJson>(), statusCode: StatusCodes.Status201Created)
+                        .WithLocation($"/api/proposals/{outcome.Proposal!.Id}")
+                    : Refused(outcome);
+            })
+            .RequireAuthorization(CurationAuth.ApiPropose).WithName("propose")
+            .WithSummary("Propose a new fact, an edit (If-Match: the fact's ETag) or a retraction; a refused change answers 422 with one error per field");
+
+        foreach (var (verb, accept) in new[] { ("accept", true), ("reject", false) })
+        {
+            api.MapPost($"/proposals/{{id:long}}/{verb}", (HttpContext ctx, AtlasServices atlas, long id, ReviewRequestJson body) =>
+                {
+                    var account = CurationAuth.AccountOf(ctx);
+                    if (account is null) return Results.Unauthorized();
+                    var outcome = accept ? atlas.Curation.Accept(account, id, body.Reason) : atlas.Curation.Reject(account, id, body.Reason);
+                    return outcome.Done ? Results.Json(ProposalJson.Of(outcome.Proposal!), ApiJson.Info<ProposalJson>()) : Refused(outcome);
+                })
+                .RequireAuthorization(CurationAuth.ApiReview).WithName(verb + "Proposal")
+                .WithSummary(accept ? "Accept a proposal of someone else: the change is served at once, with its history" : "Reject a proposal, with the reason");
+        }
+    }
+
+    private static Proposal? Visible(HttpContext ctx, AtlasServices atlas, long id) =>
+        CurationAuth.AccountOf(ctx) is { } account && atlas.CuratedStore.Curation.FindProposal(id) is { } p && (account.CanReview || p.AuthorId == account.Id) ? p : null;
+
+    private static IResult NoProposal(long id) => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such proposal",
+        detail: $"There is no proposal {id} that you may see. GET /api/proposals lists them.");
+
+    /// <summary>The answer to a refused change: 422 with its fields, 412/428 for the ETag, 403 for one's own proposal, 409 when reviewed already.</summary>
+    public static IResult Refused(CurationOutcome outcome) => outcome.Refusal switch
+    {
+        Refusal.Invalid => Invalid(outcome.Errors ?? []),
+        Refusal.NotFound => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: outcome.Detail),
+        Refusal.PreconditionRequired => Results.Problem(statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required", detail: outcome.Detail),
+        Refusal.PreconditionFailed => Results.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "The fact changed", detail: outcome.Detail),
+        Refusal.OwnProposal => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Own proposal", detail: outcome.Detail),
+        _ => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Reviewed already", detail: outcome.Detail),
+    };
+
+    private static IResult Invalid(IReadOnlyList<FieldError> errors) => Results.ValidationProblem(
+        errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+        statusCode: StatusCodes.Status422UnprocessableEntity, title: "The change was refused",
+        detail: "Each error names its field and says what to write; the rules are those of `atlas validate` (docs/data-format.md).");
+
+    private static IResult WithLocation(this IResult result, string location) => new Located(result, location);
+
+    private sealed class Located(IResult inner, string location) : IResult
+    {
+        public Task ExecuteAsync(HttpContext context)
+        {
+            context.Response.Headers.Location = location;
+            return inner.ExecuteAsync(context);
+        }
+    }
+}

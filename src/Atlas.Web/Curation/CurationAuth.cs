@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Atlas.Curation;
+using Atlas.Model;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Atlas.Web.Curation;
+
+/// <summary>
+/// Who may write, and how they prove it: ASP.NET Core Identity over the atlas's accounts (password hashing,
+/// lockout), a session cookie for the forms (HttpOnly, SameSite=Strict, Secure over https) with antiforgery tokens,
+/// API tokens for the API (Bearer, never the cookie, so no other site can make a browser write), and a rate limit on
+/// signing in. Registered only when the store has an account: without one the atlas has no write endpoint at all.
+/// </summary>
+public static class CurationAuth
+{
+    public const string TokenScheme = "Bearer";
+    public const string ScopeClaim = "scope";
+    public const string SessionCookie = "atlas.session";
+    /// <summary>Policies: the API's (a token with the scope), and the forms' (a signed-in person).</summary>
+    public const string ApiRead = "api-read", ApiPropose = "api-propose", ApiReview = "api-review", PagePropose = "page-propose", PageReview = "page-review";
+    public const string SignInLimit = "sign-in";
+
+    /// <summary>Identity over the accounts table: what `atlas users` and the sign-in form share (password rules, hashing, lockout).</summary>
+    public static IdentityBuilder AddAtlasIdentity(this IServiceCollection services, ICurationStore store)
+    {
+        services.AddSingleton(store);
+        services.AddScoped<AccountStore>();
+        services.AddScoped<IUserStore<Account>>(sp => sp.GetRequiredService<AccountStore>());
+        return services.AddIdentityCore<Account>(o =>
+            {
+                // length over composition rules (NIST SP 800-63B): a long passphrase is strong without symbols
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = o.Password.RequireLowercase = o.Password.RequireUppercase = o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
+            })
+            .AddClaimsPrincipalFactory<AccountClaims>();
+    }
+
+    public static IServiceCollection AddAtlasCuration(this IServiceCollection services, ICurationStore store, int signInPerMinute)
+    {
+        services.AddHttpContextAccessor();
+        services.AddAtlasIdentity(store).AddSignInManager();
+        services.AddScoped<ISecurityStampValidator, SecurityStampValidator<Account>>();
+        // a disabled account or a changed role ends the sessions at their next request
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddCookie(IdentityConstants.ApplicationScheme, o =>
+            {
+                o.Cookie.Name = SessionCookie;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
+                o.Events.OnRedirectToLogin = c => { c.Response.Redirect(CurationLinks.SignIn(LangOf(c.Request), c.Request.Path + c.Request.QueryString)); return Task.CompletedTask; };
+                o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+            })
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthentication>(TokenScheme, null);
+        services.AddAuthorization(o =>
+        {
+            o.AddPolicy(ApiRead, p => p.AddAuthenticationSchemes(TokenScheme).RequireClaim(ScopeClaim, Slugs.Of(Scope.Read)));
+            o.AddPolicy(ApiPropose, p => p.AddAuthenticationSchemes(TokenScheme).RequireClaim(ScopeClaim, Slugs.Of(Scope.Propose)));
+            o.AddPolicy(ApiReview, p => p.AddAuthenticationSchemes(TokenScheme).RequireClaim(ScopeClaim, Slugs.Of(Scope.Edit)).RequireRole(Reviewers));
+            o.AddPolicy(PagePropose, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
+            o.AddPolicy(PageReview, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(Reviewers));
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "atlas.antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.SuppressXFrameOptionsHeader = true;   // the atlas sends DENY on every page already
+        });
+        // by address, the loopback included: a script guessing passwords from the same machine is limited too
+        services.AddRateLimiter(o => o.AddPolicy(SignInLimit, c => RateLimitPartition.GetFixedWindowLimiter(
+            c.Connection.RemoteIpAddress?.ToString() ?? "in-process",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, signInPerMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+        return services;
+    }
+
+    private static readonly string[] Reviewers = [Slugs.Of(Role.Editor), Slugs.Of(Role.Admin)];
+
+    /// <summary>The claims of an account acting with <paramref name="scopes"/>: its id, name, role and each scope.</summary>
+    public static ClaimsPrincipal Principal(Account account, IEnumerable<Scope> scopes, string scheme)
+    {
+        var identity = new ClaimsIdentity(scheme, ClaimTypes.Name, ClaimTypes.Role);
+        identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, account.Id.ToString(CultureInfo.InvariantCulture)));
+        identity.AddClaim(new Claim(ClaimTypes.Name, account.UserName));
+        identity.AddClaim(new Claim(ClaimTypes.Role, Slugs.Of(account.Role)));
+        foreach (var scope in scopes) identity.AddClaim(new Claim(ScopeClaim, Slugs.Of(scope)));
+        return new ClaimsPrincipal(identity);
+    }
+
+    /// <summary>The account a request acts for, read again from the store (a role changed since sign-in counts).</summary>
+    public static Account? AccountOf(HttpContext context) =>
+        long.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id)
+            ? context.RequestServices.GetRequiredService<ICurationStore>().FindAccount(id) is { DisabledAt: null } a ? a : null
+            : null;
+
+    private static Lang LangOf(HttpRequest request) =>
+        Langs.Interface.FirstOrDefault(l => request.Path.StartsWithSegments("/" + l.Code()), Lang.En);
+}
+
+/// <summary>A signed-in person's claims: Identity's (id, name, security stamp), the role, and every scope (the forms check the role).</summary>
+public sealed class AccountClaims(UserManager<Account> users, IOptions<IdentityOptions> options) : UserClaimsPrincipalFactory<Account>(users, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(Account user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(ClaimTypes.Role, Slugs.Of(user.Role)));
+        foreach (var scope in Enum.GetValues<Scope>()) identity.AddClaim(new Claim(CurationAuth.ScopeClaim, Slugs.Of(scope)));
+        return identity;
+    }
+}

@@ -1,0 +1,21 @@
+using Atlas.Model;
+
+namespace Atlas.Web.Curation;
+
+/// <summary>The addresses of the curation's pages.</summary>
+public static class CurationLinks
+{
+    public static string SignIn(Lang lang, string? returnUrl = null) =>
+        $"/{lang.Code()}/sign-in" + (returnUrl is null ? "" : "?returnUrl=" + Uri.EscapeDataString(returnUrl));
+    public static string SignOut(Lang lang) => $"/{lang.Code()}/sign-out";
+    public static string Review(Lang lang) => $"/{lang.Code()}/review";
+    public static string Proposal(Lang lang, long id) => $"/{lang.Code()}/review/{id}";
+    public static string Propose(Lang lang) => $"/{lang.Code()}/propose";
+    public static string Edit(Lang lang, string factId) => $"/{lang.Code()}/facts/{Uri.EscapeDataString(factId)}/edit";
+    public static string Retract(Lang lang, string factId) => $"/{lang.Code()}/facts/{Uri.EscapeDataString(factId)}/retract";
+    public static string Fact(Lang lang, string factId) => $"/{lang.Code()}/facts/{Uri.EscapeDataString(factId)}";
+
+    /// <summary>A return address only when it is a path of this site (no open redirect).</summary>
+    public static string LocalOr(string? returnUrl, string fallback) =>
+        returnUrl is { Length: > 1 } url && url[0] == '/' && url[1] is not '/' and not '\\' ? url : fallback;
+}

@@ -1,0 +1,182 @@
+using Atlas.Curation;
+using Atlas.Model;
+using Atlas.Web.Pages;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Atlas.Web.Curation;
+
+/// <summary>The antiforgery token a form carries in its hidden field.</summary>
+public sealed record FormToken(string Name, string Value);
+
+public sealed record SignInModel(PageContext Ctx, FormToken Token, string? ReturnUrl, string? UserName, bool Failed);
+public sealed record ReviewModel(PageContext Ctx, FormToken Token, Account Me, IReadOnlyList<Proposal> Proposals, string Status);
+public sealed record ProposalModel(PageContext Ctx, FormToken Token, Account Me, Proposal Proposal, string? Current, IReadOnlyList<FieldError> Errors, string? Message);
+public sealed record ProposeModel(PageContext Ctx, FormToken Token, ProposalKind Kind, string Action, string? Etag, FactDraft Draft, string? Yaml,
+    string? Reason, IReadOnlyList<FieldError> Errors, string? Message);
+
+/// <summary>
+/// The curation's forms, server-rendered in FR/NL/EN and working without JavaScript: sign in and out, the review
+/// queue, a proposal with its accept and reject forms, and proposing a new fact, an edit or a retraction. Every
+/// form posts an antiforgery token (a form without one gets 400); every page is the visitor's own (no-store).
+/// </summary>
+public static class CurationPages
+{
+    public static void MapCurationPages(this IEndpointRouteBuilder app)
+    {
+        foreach (var lang in Langs.Interface)
+        {
+            var pages = app.MapGroup("/" + lang.Code()).ExcludeFromDescription();
+            pages.MapGet("/sign-in", (HttpContext ctx, string? returnUrl) => SignInForm(ctx, lang, returnUrl, null, false));
+            pages.MapPost("/sign-in", (HttpContext ctx, IFormCollection form) => SignIn(ctx, lang, form)).RequireRateLimiting(CurationAuth.SignInLimit);
+            pages.MapPost("/sign-out", async (HttpContext ctx, IFormCollection _, SignInManager<Account> signIn) =>
+            {
+                await signIn.SignOutAsync();
+                return Results.Redirect(Links.Home(lang));
+            });
+
+            var signedIn = pages.MapGroup("").RequireAuthorization(CurationAuth.PagePropose);
+            signedIn.MapGet("/review", (HttpContext ctx, AtlasServices atlas, string? status) => Review(ctx, atlas, lang, status));
+            signedIn.MapGet("/review/{id:long}", (HttpContext ctx, AtlasServices atlas, long id) => ShowProposal(ctx, atlas, lang, id, [], null, 200));
+            signedIn.MapGet("/propose", (HttpContext ctx) => ProposeForm(ctx, lang, ProposalKind.New, null, new FactDraft(), null, [], null));
+            signedIn.MapPost("/propose", (HttpContext ctx, AtlasServices atlas, IFormCollection form) => Propose(ctx, atlas, lang, ProposalKind.New, null, form));
+            foreach (var kind in new[] { ProposalKind.Edit, ProposalKind.Retract })
+            {
+                var verb = kind == ProposalKind.Edit ? "edit" : "retract";
+                signedIn.MapGet($"/facts/{{id}}/{verb}", (HttpContext ctx, AtlasServices atlas, string id) =>
+                    atlas.Curation.Editable(id) is { } e ? ProposeForm(ctx, lang, kind, id, e.Draft, e.Etag, [], null) : ErrorPages.NotFound(ctx, lang));
+                signedIn.MapPost($"/facts/{{id}}/{verb}", (HttpContext ctx, AtlasServices atlas, string id, IFormCollection form) => Propose(ctx, atlas, lang, kind, id, form));
+            }
+            var editors = pages.MapGroup("").RequireAuthorization(CurationAuth.PageReview);
+            foreach (var accept in new[] { true, false })
+                editors.MapPost($"/review/{{id:long}}/{(accept ? "accept" : "reject")}", (HttpContext ctx, AtlasServices atlas, long id, IFormCollection form) =>
+                    Review(ctx, atlas, lang, id, accept, form["reason"]));
+        }
+    }
+
+    private static FormToken Token(HttpContext ctx)
+    {
+        var tokens = ctx.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(ctx);
+        return new FormToken(tokens.FormFieldName, tokens.RequestToken!);
+    }
+
+    private static IResult SignInForm(HttpContext ctx, Lang lang, string? returnUrl, string? userName, bool failed) =>
+        Page.Personal<SignInPage, SignInModel>(new(PageContext.Of(ctx, lang, lang.T("sign-in")), Token(ctx), returnUrl, userName, failed),
+            failed ? StatusCodes.Status401Unauthorized : StatusCodes.Status200OK);
+
+    /// <summary>
+    /// Signs in with Identity (lockout after repeated failures). An unknown name, a wrong password, a disabled or a
+    /// locked account all get the same answer, after the same work (a password hash is checked either way).
+    /// </summary>
+    private static async Task<IResult> SignIn(HttpContext ctx, Lang lang, IFormCollection form)
+    {
+        var name = form["userName"].ToString().Trim();
+        var password = form["password"].ToString();
+        var returnUrl = form["returnUrl"].ToString();
+        var services = ctx.RequestServices;
+        var users = services.GetRequiredService<UserManager<Account>>();
+        var store = services.GetRequiredService<ICurationStore>();
+        var account = name.Length is > 0 and <= 100 ? await users.FindByNameAsync(name) : null;
+        if (account is null || account.DisabledAt is not null)
+        {
+            users.PasswordHasher.VerifyHashedPassword(new Account(), UnknownHash, password);
+            if (account is not null) store.Record(account.UserName, Actions.SignInFailed, $"account:{account.UserName}", "disabled");
+            return SignInForm(ctx, lang, returnUrl, name, failed: true);
+        }
+        var result = await services.GetRequiredService<SignInManager<Account>>().PasswordSignInAsync(account, password, isPersistent: false, lockoutOnFailure: true);
+        if (!result.Succeeded)
+        {
+            store.Record(account.UserName, Actions.SignInFailed, $"account:{account.UserName}", result.IsLockedOut ? "locked out" : "wrong password");
+            return SignInForm(ctx, lang, returnUrl, name, failed: true);
+        }
+        store.Record(account.UserName, Actions.SignIn, $"account:{account.UserName}");
+        return Results.Redirect(CurationLinks.LocalOr(returnUrl, CurationLinks.Review(lang)));
+    }
+
+    /// <summary>A hash of no password, checked for unknown names so that they take as long as known ones.</summary>
+    private static readonly string UnknownHash = new PasswordHasher<Account>().HashPassword(new Account(), Guid.NewGuid().ToString());
+
+    private static IResult Review(HttpContext ctx, AtlasServices atlas, Lang lang, string? status)
+    {
+        if (CurationAuth.AccountOf(ctx) is not { } me) return Results.Challenge();
+        var filter = Slugs.TryParse<ProposalStatus>(status, out var s) ? s : ProposalStatus.Pending;
+        var list = atlas.CuratedStore.Curation.Proposals(filter, me.CanReview ? null : me.Id, 200);
+        return Page.Personal<ReviewPage, ReviewModel>(new(PageContext.Of(ctx, lang, lang.T("review")), Token(ctx), me, list, Slugs.Of(filter)));
+    }
+
+    private static IResult ShowProposal(HttpContext ctx, AtlasServices atlas, Lang lang, long id, IReadOnlyList<FieldError> errors, string? message, int status)
+    {
+        if (CurationAuth.AccountOf(ctx) is not { } me) return Results.Challenge();
+        if (atlas.CuratedStore.Curation.FindProposal(id) is not { } p || !(me.CanReview || p.AuthorId == me.Id)) return ErrorPages.NotFound(ctx, lang);
+        var current = atlas.Snapshots.Curated.Fact(p.FactId) is { } f ? FactYaml.Of(f) : null;
+        return Page.Personal<ProposalPage, ProposalModel>(new(PageContext.Of(ctx, lang, $"{lang.T("proposal")} {id}"), Token(ctx), me, p,
+            p.Kind == ProposalKind.New ? null : current, errors, message), status);
+    }
+
+    private static IResult Review(HttpContext ctx, AtlasServices atlas, Lang lang, long id, bool accept, string? reason)
+    {
+        if (CurationAuth.AccountOf(ctx) is not { } me) return Results.Challenge();
+        var outcome = accept ? atlas.Curation.Accept(me, id, reason) : atlas.Curation.Reject(me, id, reason);
+        if (outcome.Done) return Results.Redirect(CurationLinks.Proposal(lang, id));
+        return ShowProposal(ctx, atlas, lang, id, outcome.Errors ?? [], outcome.Detail, StatusOf(outcome.Refusal));
+    }
+
+    private static IResult ProposeForm(HttpContext ctx, Lang lang, ProposalKind kind, string? factId, FactDraft draft, string? etag,
+        IReadOnlyList<FieldError> errors, string? message, string? reason = null, int status = StatusCodes.Status200OK)
+    {
+        var (title, action) = kind switch
+        {
+            ProposalKind.New => (lang.T("propose"), CurationLinks.Propose(lang)),
+            ProposalKind.Edit => ($"{lang.T("edit-fact")}: {factId}", CurationLinks.Edit(lang, factId!)),
+            _ => ($"{lang.T("retract-fact")}: {factId}", CurationLinks.Retract(lang, factId!)),
+        };
+        var yaml = kind == ProposalKind.Retract ? FactYaml.Write(draft).Yaml : null;
+        return Page.Personal<ProposeForm, ProposeModel>(new(PageContext.Of(ctx, lang, title), Token(ctx), kind, action, etag, draft, yaml, reason, errors, message), status);
+    }
+
+    private static IResult Propose(HttpContext ctx, AtlasServices atlas, Lang lang, ProposalKind kind, string? factId, IFormCollection form)
+    {
+        if (CurationAuth.AccountOf(ctx) is not { } me) return Results.Challenge();
+        var etag = form["etag"].ToString();
+        var editable = factId is null ? null : atlas.Curation.Editable(factId);
+        if (factId is not null && editable is null) return ErrorPages.NotFound(ctx, lang);
+        var draft = FormDraft.Read(form, editable?.Draft);
+        var outcome = atlas.Curation.Propose(me, kind, factId, kind == ProposalKind.Retract ? null : draft, form["reason"], etag);
+        if (outcome.Done) return Results.Redirect(CurationLinks.Proposal(lang, outcome.Proposal!.Id));
+        return ProposeForm(ctx, lang, kind, factId, kind == ProposalKind.Retract ? editable!.Value.Draft : draft,
+            outcome.Refusal == Refusal.PreconditionFailed ? editable?.Etag : etag.Length > 0 ? etag : null,
+            outcome.Errors ?? [], outcome.Detail, form["reason"], StatusOf(outcome.Refusal));
+    }
+
+    private static int StatusOf(Refusal refusal) => refusal switch
+    {
+        Refusal.Invalid => StatusCodes.Status422UnprocessableEntity,
+        Refusal.NotFound => StatusCodes.Status404NotFound,
+        Refusal.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
+        Refusal.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
+        Refusal.OwnProposal => StatusCodes.Status403Forbidden,
+        _ => StatusCodes.Status409Conflict,
+    };
+}
+
+/// <summary>A fact draft from the form's fields; an edit keeps what the form does not show (status, evidence, role, note).</summary>
+internal static class FormDraft
+{
+    public static FactDraft Read(IFormCollection form, FactDraft? basis)
+    {
+        string? V(string key) => form[key].ToString() is { Length: > 0 } v ? v : null;
+        var statement = new[] { "fr", "nl", "en" }.Where(l => V("statement." + l) is not null).ToDictionary(l => l, l => V("statement." + l)!);
+        return (basis ?? new FactDraft()) with
+        {
+            Id = basis?.Id ?? V("id"), Subject = V("subject"), Predicate = V("predicate"), Object = V("object"),
+            Context = V("context")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Statement = statement, Indicator = V("indicator"), Source = V("source"),
+            Quantity = new QuantityDraft(V("quantity.value"), V("quantity.unit"), V("quantity.qualifier"), V("quantity.period")),
+            Locator = new LocatorDraft(V("locator.section"), V("locator.passage"), V("locator.url"), V("locator.row"), V("locator.phrase")),
+        };
+    }
+}

@@ -1,0 +1,51 @@
+namespace Atlas.Web.Curation;
+
+/// <summary>The words of the curation's pages in French, Dutch and English (merged into <see cref="Pages.Ui"/>).</summary>
+public static class CurationWords
+{
+    public static readonly IReadOnlyDictionary<string, (string Fr, string Nl, string En)> All = new Dictionary<string, (string, string, string)>
+    {
+        ["retracted"] = ("retiré par les curateurs", "ingetrokken door de curatoren", "retracted by the curators"),
+        ["sign-in"] = ("Se connecter", "Aanmelden", "Sign in"),
+        ["sign-out"] = ("Se déconnecter", "Afmelden", "Sign out"),
+        ["user-name"] = ("Nom d’utilisateur", "Gebruikersnaam", "User name"),
+        ["password"] = ("Mot de passe", "Wachtwoord", "Password"),
+        ["sign-in-failed"] = ("Le nom ou le mot de passe est erroné, ou le compte est bloqué pour un moment.", "De naam of het wachtwoord is onjuist, of de account is even geblokkeerd.", "The name or the password is wrong, or the account is locked for a while."),
+        ["review"] = ("Propositions", "Voorstellen", "Proposals"),
+        ["review-intro"] = ("Les propositions en attente : un éditeur les accepte ou les rejette, avec une raison. Personne n’accepte sa propre proposition.", "De openstaande voorstellen: een redacteur aanvaardt of verwerpt ze, met een reden. Niemand aanvaardt zijn eigen voorstel.", "Pending proposals: an editor accepts or rejects them, with a reason. Nobody accepts their own proposal."),
+        ["propose"] = ("Proposer un fait", "Een feit voorstellen", "Propose a fact"),
+        ["edit-fact"] = ("Proposer une modification", "Een wijziging voorstellen", "Propose an edit"),
+        ["retract-fact"] = ("Proposer le retrait", "Intrekking voorstellen", "Propose a retraction"),
+        ["proposal"] = ("Proposition", "Voorstel", "Proposal"),
+        ["kind-new"] = ("nouveau fait", "nieuw feit", "new fact"),
+        ["kind-edit"] = ("modification", "wijziging", "edit"),
+        ["kind-retract"] = ("retrait", "intrekking", "retraction"),
+        ["pending"] = ("en attente", "in behandeling", "pending"),
+        ["accepted"] = ("accepté", "aanvaard", "accepted"),
+        ["rejected"] = ("rejeté", "verworpen", "rejected"),
+        ["author"] = ("Auteur", "Auteur", "Author"),
+        ["reason"] = ("Raison", "Reden", "Reason"),
+        ["accept"] = ("Accepter", "Aanvaarden", "Accept"),
+        ["reject"] = ("Rejeter", "Verwerpen", "Reject"),
+        ["reviewer"] = ("Éditeur", "Redacteur", "Reviewer"),
+        ["no-proposals"] = ("Aucune proposition.", "Geen voorstellen.", "No proposals."),
+        ["submit-proposal"] = ("Envoyer la proposition", "Voorstel indienen", "Send the proposal"),
+        ["proposal-refused"] = ("La proposition n’a pas été enregistrée : corrigez les champs signalés.", "Het voorstel werd niet bewaard: verbeter de aangeduide velden.", "The proposal was not saved: correct the fields shown."),
+        ["history"] = ("Historique", "Geschiedenis", "History"),
+        ["no-history"] = ("Aucune modification depuis les fichiers de données.", "Geen wijzigingen sinds de gegevensbestanden.", "No change since the data files."),
+        ["before"] = ("Avant", "Voor", "Before"),
+        ["after"] = ("Après", "Na", "After"),
+        ["by"] = ("par", "door", "by"),
+        ["fact-id"] = ("Identifiant du fait", "Id van het feit", "Fact id"),
+        ["subject"] = ("Sujet (id)", "Onderwerp (id)", "Subject (id)"),
+        ["object"] = ("Objet (id)", "Object (id)", "Object (id)"),
+        ["context-ids"] = ("Contexte (ids, séparés par des virgules)", "Context (ids, door komma’s gescheiden)", "Context (ids, comma-separated)"),
+        ["source-id"] = ("Source (id)", "Bron (id)", "Source (id)"),
+        ["passage"] = ("Passage", "Passage", "Passage"),
+        ["key-phrase"] = ("Phrase clé (verbatim)", "Sleutelzin (letterlijk)", "Key phrase (verbatim)"),
+        ["qualifier"] = ("Qualificatif", "Kwalificatie", "Qualifier"),
+        ["url"] = ("Adresse (page web)", "Adres (webpagina)", "Address (web page)"),
+        ["row-of-dataset"] = ("Ligne (jeu de données)", "Rij (dataset)", "Row (data set)"),
+        ["own-proposal"] = ("C’est votre proposition : un autre éditeur la revoit.", "Dit is uw voorstel: een andere redacteur beoordeelt het.", "This is your proposal: another editor reviews it."),
+    };
+}
