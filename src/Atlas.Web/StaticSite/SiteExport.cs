@@ -65,6 +65,9 @@ public static class SiteExport
             rendered.TryAdd(file, body);
             resources[f.Address] = new ManifestResource(file, scanner.Mentions(f.Body));
         }
+        // the feed of accepted changes, asked as the public site: Atom's ids and links are absolute addresses
+        var origin = new Uri(options.BaseUrl).GetLeftPart(UriPartial.Authority);
+        if (resources.TryGetValue(ChangesFeed, out var feed)) rendered[feed.File] = (await crawler.Fetch(origin + ChangesFeed, ct)).Body;
         var kept = resources.Values.Select(r => r.File).Distinct().Where(file => !rendered.ContainsKey(file))
             .ToDictionary(file => file, file => last!.Files[file], StringComparer.Ordinal);
         foreach (var (probe, file) in SiteExtras.NotFoundPages())
@@ -73,7 +76,6 @@ public static class SiteExport
         rendered["index.html"] = SiteExtras.EntryPage(AssetFiles.Url("assets/atlas.css"));
         var pages = resources.Where(r => r.Value.File.EndsWith(".html")).Select(r => r.Key).ToList();
         // the atlas's own sitemap.xml and robots.txt, asked as the public site: their addresses are absolute
-        var origin = new Uri(options.BaseUrl).GetLeftPart(UriPartial.Authority);
         foreach (var file in new[] { "sitemap.xml", "robots.txt" })
             rendered[file] = (await crawler.Fetch($"{origin}/{file}", ct)).Body;
         foreach (var lang in Langs.Interface)
@@ -85,6 +87,9 @@ public static class SiteExport
         var bytes = hashes.Keys.Sum(f => new FileInfo(Path.Combine(options.Folder, f)).Length);
         return new SiteExportReport(report, bytes, pages.Count, fetched.Count, changed is not null, leftOut, watch.Elapsed);
     }
+
+    /// <summary>The Atom feed of accepted changes (the curation's history).</summary>
+    public const string ChangesFeed = "/api/changes?format=atom";
 
     private static byte[] Adapt(Fetched f, string script, string? live) =>
         f.ContentType == "text/html" ? Encoding.UTF8.GetBytes(StaticPages.Adapt(Encoding.UTF8.GetString(f.Body), script, live)) : f.Body;

@@ -11,7 +11,7 @@ namespace Atlas.Web.StaticSite;
 /// </summary>
 public static class SitePaths
 {
-    private static readonly HashSet<string> Extensions = ["json", "csv", "sdmx", "geojson", "jsonld", "html", "xml", "txt", "css", "js", "svg", "ico", "png", "webmanifest"];
+    private static readonly HashSet<string> Extensions = ["json", "csv", "sdmx", "atom", "geojson", "jsonld", "html", "xml", "txt", "css", "js", "svg", "ico", "png", "webmanifest"];
 
     /// <summary>The file of an address (a path and query as the pages link it), or null when no static host could find it by name.</summary>
     /// <param name="mediaType">what the atlas answers there: an API address without extension that answers JSON-LD (the catalogue) is a .jsonld file</param>
@@ -32,14 +32,17 @@ public static class SitePaths
 
     public static bool IsApi(string path) => path == "/api" || path.StartsWith("/api/", StringComparison.Ordinal) || path.StartsWith("/openapi/", StringComparison.Ordinal);
 
-    /// <summary>csv or sdmx (SDMX-CSV) when the query asks for it (format=csv, format=sdmx-csv), as the API answers.</summary>
-    private static string? Format(string query) =>
-        query.Split('&').Any(p => p == "format=csv") ? "csv" : query.Split('&').Any(p => p == "format=sdmx-csv") ? "sdmx" : null;
+    /// <summary>csv, sdmx (SDMX-CSV) or atom (the feed of changes) when the query asks for it, as the API answers.</summary>
+    private static string? Format(string query)
+    {
+        var parts = query.Split('&');
+        return parts.Contains("format=csv") ? "csv" : parts.Contains("format=sdmx-csv") ? "sdmx" : parts.Contains("format=atom") ? "atom" : null;
+    }
 
     /// <summary>The media type a web server should give the file (docs/nginx-static.conf maps the same extensions).</summary>
     public static string MediaType(string file) => Path.GetExtension(file) switch
     {
-        ".html" => "text/html", ".json" => "application/json", ".csv" => "text/csv", ".sdmx" => "application/vnd.sdmx.data+csv", ".geojson" => "application/geo+json",
+        ".html" => "text/html", ".json" => "application/json", ".csv" => "text/csv", ".sdmx" => "application/vnd.sdmx.data+csv", ".atom" => "application/atom+xml", ".geojson" => "application/geo+json",
         ".jsonld" => "application/ld+json", ".xml" => "application/xml", ".txt" => "text/plain", ".css" => "text/css",
         ".js" => "text/javascript", ".svg" => "image/svg+xml", ".ico" => "image/x-icon", ".webmanifest" => "application/manifest+json", _ => "application/octet-stream",
     };

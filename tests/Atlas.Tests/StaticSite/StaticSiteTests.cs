@@ -47,6 +47,12 @@ public class StaticSiteTests(StaticSiteFixture site)
                 var html = Encoding.UTF8.GetString(b);
                 b = Encoding.UTF8.GetBytes(StaticPages.Restore(html, Script(html), StaticSiteFixture.LiveForms));
             }
+            if (address == SiteExport.ChangesFeed)
+            {
+                // declared: the feed's ids and links are the site's public address in the export, the live host's live
+                var liveOrigin = live.RequestMessage!.RequestUri!.GetLeftPart(UriPartial.Authority);
+                b = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(b).Replace(StaticSiteFixture.BaseUrl, liveOrigin));
+            }
             if (address == "/openapi/v1.json")
             {
                 // declared: the document names its server, the export the site's public address
