@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Atlas.Store;
 
 namespace Atlas.Register.Import;
 
