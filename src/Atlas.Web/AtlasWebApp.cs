@@ -62,8 +62,10 @@ public static class AtlasWebApp
         services.AddAtlasCompression();
         services.AddAtlasCors(options.CorsOrigins);
         services.AddAtlasRateLimits(options.RateLimit);
-        // read-only by default: with no account in the store there is no write endpoint, no sign-in, no cookie
-        var curation = atlas.CuratedStore.Curation.HasAccounts;
+        // read-only by default: with no account in the store there is no write endpoint, no sign-in, no cookie; nor
+        // on a node whose database role may only read (a team server's public nodes, atlas_reader)
+        var accounts = atlas.CuratedStore.Curation.HasAccounts;
+        var curation = accounts && atlas.CuratedStore.Curation.MayWrite;
         if (curation) services.AddAtlasCuration(atlas.CuratedStore.Curation, options.SignInPerMinute);
         services.AddAtlasHealth();
         if (options.Metrics) services.AddAtlasMetrics();
@@ -80,6 +82,8 @@ public static class AtlasWebApp
         });
 
         var app = builder.Build();
+        if (accounts && !curation)
+            app.Logger.LogInformation("read-only node: the store has curation accounts, but this node's database role may not write (make it a member of atlas_curator to take sign-ins and proposals; docs/deployment.md)");
         PageCache.EvictOnChange(atlas.Snapshots, app.Services.GetRequiredService<IOutputCacheStore>());
         app.UseTrustedProxies(options.TrustedProxies);
         if (options.LogFormat == LogFormat.Json) app.UseHttpLogging();

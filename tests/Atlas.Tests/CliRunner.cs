@@ -25,4 +25,13 @@ public static class CliRunner
             Console.SetError(oldErr);
         }
     }
+
+    /// <summary>Runs the command with <paramref name="input"/> as its standard input (a password, as `atlas users add` reads it).</summary>
+    public static async Task<(int Code, string Out, string Err)> RunWithInput(string? input, params string[] args)
+    {
+        var old = Console.In;
+        Console.SetIn(new StringReader(input ?? ""));
+        try { return await Run(args); }
+        finally { Console.SetIn(old); }
+    }
 }

@@ -31,7 +31,7 @@ public sealed class AtlasIndexQueries(AtlasSnapshots snapshots, SeriesQueries se
         var sources = snapshots.Sources;
         // an index that reads the series is rebuilt when an import changes them; one that does not, is not
         var series = definition.Indicators.Any(i => i.Measure == IndexMeasure.EstablishmentGrowth) ? snapshots.Series.Version : -1;
-        return primary.Derived.Get((typeof(AtlasIndexResult), snapshots.Curated.Version, string.Join("|", sources.Select(s => s.Id)), series), () =>
+        return primary.Derived.Get((typeof(AtlasIndexResult), snapshots.Curated.SeedVersion, string.Join("|", sources.Select(s => s.Id)), series), () =>
         {
             var growth = series < 0 ? [] : seriesQueries.Growth();
             var by = definition.Indicators.Select(i => (Indicator: i, Source: SourceOf(i.Measure, primary, sources, growth)))

@@ -89,6 +89,12 @@ public sealed class ComplexityQueries(AtlasSnapshots snapshots)
         if (StatisticalUnits.Municipality(s, idOrAlias) is not { } unit) return null;
         var place = s.Get<Place>(s.Resolve(idOrAlias, EntityType.Place)!)!;
         var panel = Panel(sourceId);
+        // once per place and source version: a city page asks for it at every render
+        return panel.Source.Derived.Get((typeof(ComplexityOfPlace), s.SeedVersion, place.Id, top, related), () => Of(panel, place, unit, top, related));
+    }
+
+    private static ComplexityOfPlace Of(ComplexityPanel panel, Place place, StatisticalUnit unit, int top, int related)
+    {
         var result = panel.Result;
         if (!panel.RegionOfNis.TryGetValue(unit.Nis, out var region))
             return new ComplexityOfPlace(place, unit, false, double.NaN, 0, result.Regions.Count, result.Activities.Count, 0, double.NaN, null, [], double.NaN, panel.Source);
@@ -107,11 +113,12 @@ public sealed class ComplexityQueries(AtlasSnapshots snapshots)
         if (!of.InPanel) return (of, []);
         var panel = Panel(of.Source);
         var s = snapshots.Curated;
-        var similar = panel.Result.MostSimilar(panel.RegionOfNis[of.Municipality.Nis], top)
-            .Select(x => (x, Place: s.Get<Place>(Atlas.Data.ReferenceGeo.IdOf(Model.NisCode.Parse(panel.Result.Regions[x.Region])))))
-            .Where(x => x.Place is not null)
-            .Select(x => new SimilarMunicipality(x.Place!, x.x.Similarity, panel.Result.Eci[x.x.Region], panel.EciRank[x.x.Region]))
-            .ToList();
+        var similar = panel.Source.Derived.Get((typeof(SimilarMunicipality), s.SeedVersion, of.Municipality.Nis, top), () =>
+            panel.Result.MostSimilar(panel.RegionOfNis[of.Municipality.Nis], top)
+                .Select(x => (x, Place: s.Get<Place>(Atlas.Data.ReferenceGeo.IdOf(Model.NisCode.Parse(panel.Result.Regions[x.Region])))))
+                .Where(x => x.Place is not null)
+                .Select(x => new SimilarMunicipality(x.Place!, x.x.Similarity, panel.Result.Eci[x.x.Region], panel.EciRank[x.x.Region]))
+                .ToList());
         return (of, similar);
     }
 }

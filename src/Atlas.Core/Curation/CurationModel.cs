@@ -81,3 +81,6 @@ public static class Actions
 
 /// <summary>Why a review could not be done: the proposal was reviewed already, or the fact changed since it was proposed.</summary>
 public enum ReviewOutcome { Done, NotFound, NotPending, FactChanged }
+
+/// <summary>What an acceptance did, and when it was done, the data version it wrote and the one it was made over.</summary>
+public sealed record Acceptance(ReviewOutcome Outcome, string? Version = null, string? PreviousVersion = null);

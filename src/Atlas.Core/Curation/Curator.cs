@@ -81,9 +81,11 @@ public sealed class Curator(AtlasSnapshots snapshots, ICurationStore store, stri
         if (errors.Count > 0 || fact is null) return new(Refusal.Invalid, p, errors, "the proposal no longer holds against the data as it is now");
         var position = s.Fact(p.FactId)?.Position ?? new SourcePosition(FactYaml.NewFactsFile, 0);
         var row = CuratedRows.Row(fact, 0) with { File = position.File, Line = position.Line };
-        var outcome = store.Accept(p.Id, reviewer, reason!.Trim(), row, CuratedRows.SearchOf(fact, s.Get), r => FactYaml.Of(CuratedRows.ToFact(r)));
-        snapshots.CuratedChanged();
-        return outcome switch
+        var accepted = store.Accept(p.Id, reviewer, reason!.Trim(), row, CuratedRows.SearchOf(fact, s.Get), r => FactYaml.Of(CuratedRows.ToFact(r)));
+        if (accepted is { Outcome: ReviewOutcome.Done, Version: { } version, PreviousVersion: { } previous })
+            snapshots.CuratedApplied(previous, CuratedRows.ToFact(row), version);
+        else snapshots.CuratedChanged();
+        return accepted.Outcome switch
         {
             ReviewOutcome.Done => new(Refusal.None, store.FindProposal(p.Id)),
             ReviewOutcome.FactChanged => new(Refusal.PreconditionFailed, p, Detail: $"the fact '{p.FactId}' changed since this proposal was made: it must be proposed again over the new version"),

@@ -12,6 +12,12 @@ public interface ICurationStore
     /// <summary>True when at least one account exists: only then does the atlas offer any write endpoint.</summary>
     bool HasAccounts { get; }
 
+    /// <summary>
+    /// Whether this connection may write the curation: always on a file; on a server, when its role may (a member of
+    /// <c>atlas_curator</c>, or the owner). A node whose role only reads serves read-only, accounts or not.
+    /// </summary>
+    bool MayWrite { get; }
+
     Account? FindAccount(string normalizedName);
     Account? FindAccount(long id);
     IReadOnlyList<Account> Accounts();
@@ -40,7 +46,7 @@ public interface ICurationStore
     /// id, unless that fact's ETag is no longer <see cref="Proposal.BaseEtag"/>; bumps the curated data version; marks the
     /// proposal accepted; appends the event with the state before and after. All in one transaction.
     /// </summary>
-    ReviewOutcome Accept(long proposalId, Account reviewer, string reason, FactRow fact, SearchRow search, Func<FactRow?, string?> etagOf);
+    Acceptance Accept(long proposalId, Account reviewer, string reason, FactRow fact, SearchRow search, Func<FactRow?, string?> etagOf);
     ReviewOutcome Reject(long proposalId, Account reviewer, string reason);
 
     /// <summary>The accepted changes, oldest first: a re-seed from the data files applies them again, so none is lost.</summary>

@@ -34,6 +34,19 @@ public sealed partial class SqlCurationStore
         }
     }
 
+    public bool MayWrite
+    {
+        get
+        {
+            if (!serverLocks) return true;   // a SQLite file: whoever may open it may write it
+            using var c = Open();
+            return c.ExecuteScalar<bool>("""
+                SELECT has_table_privilege('curation_proposals', 'INSERT') AND has_table_privilege('curation_events', 'INSERT')
+                   AND has_table_privilege('curation_accounts', 'UPDATE') AND has_table_privilege('facts', 'UPDATE')
+                """);
+        }
+    }
+
     public Account? FindAccount(string normalizedName)
     {
         using var c = Open();

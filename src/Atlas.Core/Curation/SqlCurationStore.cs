@@ -15,6 +15,8 @@ namespace Atlas.Curation;
 /// </summary>
 public sealed partial class SqlCurationStore(Func<DbConnection> connect, bool serverLocks) : ICurationStore
 {
+    // serverLocks: the store is a PostgreSQL server, where several nodes write (reviews take an advisory lock) and
+    // roles may differ; on SQLite, write transactions are serial already and the file's reader may write it
     /// <summary>The key of the lock that serialises reviews on a server (SQLite's write transactions are serial already).</summary>
     private const long ReviewLock = 0x41746c6173526576;   // "AtlasRev"
 
@@ -99,31 +101,33 @@ public sealed partial class SqlCurationStore(Func<DbConnection> connect, bool se
             .Select(r => r.ToProposal()).ToList();
     }
 
-    public ReviewOutcome Accept(long proposalId, Account reviewer, string reason, FactRow fact, SearchRow search, Func<FactRow, string> yamlOf) =>
+    public Acceptance Accept(long proposalId, Account reviewer, string reason, FactRow fact, SearchRow search, Func<FactRow, string> yamlOf) =>
         InTransaction((c, tx) =>
         {
             if (serverLocks) c.Execute("SELECT pg_advisory_xact_lock(@key)", new { key = ReviewLock }, tx);
             var p = FindProposal(c, tx, proposalId);
-            if (p is null) return ReviewOutcome.NotFound;
-            if (p.Status != ProposalStatus.Pending) return ReviewOutcome.NotPending;
+            if (p is null) return new Acceptance(ReviewOutcome.NotFound);
+            if (p.Status != ProposalStatus.Pending) return new Acceptance(ReviewOutcome.NotPending);
             var current = c.QuerySingleOrDefault<FactRow>($"SELECT {CuratedRows.FactColumns} FROM facts WHERE id = @id", new { id = p.FactId }, tx);
             var before = current is null ? null : yamlOf(current);
             // a new fact must still be new; an edit or a retraction must still find the fact it was proposed on
             if (before is null ? p.Kind != ProposalKind.New : p.Kind == ProposalKind.New || FactYaml.EtagOf(before) != p.BaseEtag)
-                return ReviewOutcome.FactChanged;
+                return new Acceptance(ReviewOutcome.FactChanged);
             WriteFact(c, tx, fact);
             c.Execute("DELETE FROM search WHERE fact_id = @id", new { id = p.FactId }, tx);
             c.Execute("INSERT INTO search (entity_id, fact_id, names, aliases, body) VALUES (@EntityId, @FactId, @Names, @Aliases, @Body)", search, tx);
-            c.Execute("""
+            var revision = long.Parse(c.ExecuteScalar<string>("""
                 INSERT INTO meta (key, value) VALUES ('curated_rev', '1')
                 ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)
-                """, transaction: tx);
+                RETURNING value
+                """, transaction: tx)!, CultureInfo.InvariantCulture);
+            var seeded = c.ExecuteScalar<string>("SELECT value FROM meta WHERE key = 'data_hash'", transaction: tx);
             var seq = Append(c, tx, reviewer.UserName, Actions.Accepted, $"fact:{p.FactId}", reason, before, p.Fact);
             c.Execute("""
                 UPDATE curation_proposals SET status = 'accepted', reviewer = @reviewer, review_reason = @reason, review_seq = @seq, reviewed_at = @at
                 WHERE id = @id
                 """, new { reviewer = reviewer.UserName, reason, seq, at = Now(), id = proposalId }, tx);
-            return ReviewOutcome.Done;
+            return new Acceptance(ReviewOutcome.Done, CuratedRows.Version(seeded, $"{revision}"), CuratedRows.Version(seeded, $"{revision - 1}"));
         });
 
     /// <summary>Writes the fact over the one of the same id (keeping its place in the order), or adds it at the end.</summary>

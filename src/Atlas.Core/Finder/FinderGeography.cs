@@ -38,10 +38,10 @@ public sealed class FinderGeography
         Measures = measures.Select(m => m.ToArray()).ToList();
     }
 
-    public static FinderGeography Of(CuratedSnapshot curated) => curated.Derived.Get(typeof(FinderGeography), () => new FinderGeography(curated));
+    public static FinderGeography Of(CuratedSnapshot curated) => curated.Seeded.Get(typeof(FinderGeography), () => new FinderGeography(curated));
 
     /// <summary>Kilometres between the centroids of every two municipalities (row-major), computed once per version.</summary>
-    private float[] Distances => _curated.Derived.Get((typeof(FinderGeography), "distances"), () =>
+    private float[] Distances => _curated.Seeded.Get((typeof(FinderGeography), "distances"), () =>
     {
         var n = Municipalities.Count;
         var d = new float[n * n];

@@ -39,7 +39,7 @@ internal static class PartnerFinder
     {
         var curated = snapshots.Curated;
         var localities = curated.Localities;
-        var index = register.Derived.Get((typeof(PartnerIndex), curated.Version), () => PartnerIndex.Build(register.Store, localities));
+        var index = register.Derived.Get((typeof(PartnerIndex), curated.SeedVersion), () => PartnerIndex.Build(register.Store, localities));
         var localityKm = localities.All.Select(l => PostcodeLocalities.DistanceKm(near.Latitude, near.Longitude, l.Latitude, l.Longitude)).ToArray();
         var sought = activity.Classes.Select(c => new SoughtClass(c, PartnerTier.SameMain, 1))
             .Concat(related.Select(r => new SoughtClass(r.Class, PartnerTier.RelatedMain, r.Proximity))).ToList();

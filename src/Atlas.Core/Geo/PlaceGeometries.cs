@@ -26,10 +26,10 @@ public sealed class PlaceGeometries(AtlasSnapshots snapshots)
     public PlaceGeometry? Of(Place place)
     {
         var s = snapshots.Curated;
-        return s.Derived.Get((typeof(PlaceGeometry), place.Id), () => Compute(s, place) ?? new PlaceGeometry(place, null, "")) is { Basis.Length: > 0 } g ? g : null;
+        return s.Seeded.Get((typeof(PlaceGeometry), place.Id), () => Compute(s, place) ?? new PlaceGeometry(place, null, "")) is { Basis.Length: > 0 } g ? g : null;
     }
 
-    private static Boundaries? Read(CuratedSnapshot s) => s.Boundaries is not { } text ? null : s.Derived.Get(typeof(Boundaries), () =>
+    private static Boundaries? Read(CuratedSnapshot s) => s.Boundaries is not { } text ? null : s.Seeded.Get(typeof(Boundaries), () =>
     {
         var topology = Topology.Parse(System.Text.Encoding.UTF8.GetBytes(text));
         var byNis = new Dictionary<string, List<TopoGeometry>>();

@@ -52,24 +52,39 @@ public sealed class AtlasSnapshots(ICuratedStore curated, IRegisterStore registe
             if (current is not null && now - _curatedCheckedAt < CheckEveryMs) return current;
             lock (_gate)
             {
+                // noted before the store is read, so that a CuratedChanged() made meanwhile still forces the next look
+                _curatedCheckedAt = now;
                 var version = CuratedStore.DataVersion ?? "";
                 var changed = _curated is not null && _curated.Version != version;
                 if (_curated is null || changed)
                     // after an accepted change (the same seed, a later count) only the facts are read again
-                    _curated = changed && Seed(_curated!.Version) == Seed(version)
+                    _curated = changed && _curated!.SeedVersion == CuratedRows.SeedOf(version)
                         ? _curated.WithFacts(CuratedStore.LoadFacts(), version)
                         : new CuratedSnapshot(CuratedStore.Load());
-                _curatedCheckedAt = now;
                 if (changed) Changed?.Invoke();
                 return _curated;
             }
         }
     }
 
-    private static string Seed(string version) => version.Split('+')[0];
-
     /// <summary>Makes the next read of <see cref="Curated"/> look at the store's version: this node just changed it.</summary>
     public void CuratedChanged() => Interlocked.Exchange(ref _curatedCheckedAt, long.MinValue / 2);
+
+    /// <summary>
+    /// This node just wrote <paramref name="fact"/> as the store's version <paramref name="version"/>, one change after
+    /// <paramref name="previous"/>: when the snapshot is still at that previous version, the fact is applied to it in
+    /// memory instead of reading every fact back; otherwise (another node changed the data meanwhile) the next read
+    /// looks at the store.
+    /// </summary>
+    public void CuratedApplied(string previous, Atlas.Model.Fact fact, string version)
+    {
+        lock (_gate)
+        {
+            if (_curated is null || _curated.Version != previous) { CuratedChanged(); return; }
+            _curated = _curated.WithFact(fact, version);
+        }
+        Changed?.Invoke();
+    }
 
     /// <summary>The register as the store holds it now, or null when none is loaded.</summary>
     public RegisterSnapshot? Register
@@ -132,7 +147,7 @@ public sealed class AtlasSnapshots(ICuratedStore curated, IRegisterStore registe
 
     /// <summary>Statbel's data, seeded with the curated data: one source object per curated version.</summary>
     private CountSource? Statbel =>
-        Curated.Derived.Get(typeof(CountSource), () => new StatbelSource(CuratedStore.LoadVatEnterprises() is { } vat ? CountSource.Of(vat) : null)).Source;
+        Curated.Seeded.Get(typeof(CountSource), () => new StatbelSource(CuratedStore.LoadVatEnterprises() is { } vat ? CountSource.Of(vat) : null)).Source;
 
     private sealed record StatbelSource(CountSource? Source);
 

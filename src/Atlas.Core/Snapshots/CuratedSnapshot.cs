@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Atlas.Data;
 using Atlas.Model;
+using Atlas.Store;
 using Atlas.Text;
 using Atlas.Diagnostics;
 
@@ -14,6 +15,8 @@ namespace Atlas.Snapshots;
 public sealed class CuratedSnapshot
 {
     public string Version { get; }
+    /// <summary>The data files' version this one was seeded from: the same across accepted changes, which change facts only.</summary>
+    public string SeedVersion { get; }
     public IReadOnlyList<Entity> Entities { get; }
     public IReadOnlyList<Fact> Facts { get; }
     public Atlas.Geo.BelgiumMap? Map { get; }
@@ -25,8 +28,14 @@ public sealed class CuratedSnapshot
     public Atlas.Geo.PostcodeLocalities Localities { get; }
     /// <summary>What the features derive from this version (search facets, the themes of the cities …).</summary>
     public Derived Derived { get; } = new();
+    /// <summary>
+    /// What the features derive from the seed alone (entities, boundaries, postcodes, Statbel's tables): kept across
+    /// accepted changes, so that a change to a fact does not rebuild a map or an index that does not read facts.
+    /// </summary>
+    public Derived Seeded { get; }
 
     private readonly FrozenDictionary<string, Entity> _byId;
+    private readonly IReadOnlyList<Fact> _allFacts;   // retracted ones too, in source order
     private readonly FrozenDictionary<string, Fact> _factById;
     private readonly ILookup<string, Fact> _bySubject;
     private readonly ILookup<string, Fact> _about;
@@ -36,6 +45,8 @@ public sealed class CuratedSnapshot
     public CuratedSnapshot(AtlasData data)
     {
         Version = data.ContentHash;
+        SeedVersion = CuratedRows.SeedOf(Version);
+        Seeded = new Derived();
         Entities = data.Entities.OrderBy(e => SortKey(e), StringComparer.Ordinal).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
         Map = data.Map;
         Boundaries = data.Boundaries;
@@ -44,7 +55,7 @@ public sealed class CuratedSnapshot
         _byId = Entities.ToFrozenDictionary(e => e.Id);
         _children = Entities.OfType<Place>().Where(p => p.Parent is not null && p.IsCurrent).ToLookup(p => p.Parent!);
         _aliases = AliasIndex(Entities);
-        (Facts, _factById, _bySubject, _about) = IndexFacts(data.Facts);
+        (_allFacts, Facts, _factById, _bySubject, _about) = IndexFacts(data.Facts);
     }
 
     /// <summary>
@@ -53,23 +64,36 @@ public sealed class CuratedSnapshot
     /// </summary>
     public CuratedSnapshot WithFacts(IReadOnlyList<Fact> facts, string version) => new(this, facts, version);
 
+    /// <summary>This version with one fact written over the fact of the same id (in its place), or added after the others.</summary>
+    public CuratedSnapshot WithFact(Fact fact, string version)
+    {
+        var facts = _allFacts.ToList();
+        var at = facts.FindIndex(f => f.Id == fact.Id);
+        if (at >= 0) facts[at] = fact; else facts.Add(fact);
+        return new(this, facts, version);
+    }
+
     private CuratedSnapshot(CuratedSnapshot entities, IReadOnlyList<Fact> facts, string version)
     {
         Version = version;
+        SeedVersion = entities.SeedVersion;
+        Seeded = entities.Seeded;
         Entities = entities.Entities;
         Map = entities.Map;
+        Boundaries = entities.Boundaries;
         IndexDefinition = entities.IndexDefinition;
+        Localities = entities.Localities;
         _byId = entities._byId;
         _children = entities._children;
         _aliases = entities._aliases;
-        (Facts, _factById, _bySubject, _about) = IndexFacts(facts);
+        (_allFacts, Facts, _factById, _bySubject, _about) = IndexFacts(facts);
     }
 
-    private static (IReadOnlyList<Fact>, FrozenDictionary<string, Fact>, ILookup<string, Fact>, ILookup<string, Fact>) IndexFacts(IReadOnlyList<Fact> all)
+    private static (IReadOnlyList<Fact>, IReadOnlyList<Fact>, FrozenDictionary<string, Fact>, ILookup<string, Fact>, ILookup<string, Fact>) IndexFacts(IReadOnlyList<Fact> all)
     {
         // a retracted fact is kept (its page says so, its history stays) but no list, count or analysis uses it
         var facts = all.Where(f => f.Status != FactStatus.Retracted).ToList();
-        return (facts, all.ToFrozenDictionary(f => f.Id), facts.ToLookup(f => f.Subject),
+        return (all, facts, all.ToFrozenDictionary(f => f.Id), facts.ToLookup(f => f.Subject),
             facts.SelectMany(f => f.Entities.Where(e => e != f.Subject).Select(e => (Entity: e, Fact: f))).ToLookup(x => x.Entity, x => x.Fact));
     }
 

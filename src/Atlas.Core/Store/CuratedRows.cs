@@ -93,6 +93,9 @@ public static class CuratedRows
     public static string? Version(string? seededHash, string? curatedRevision) =>
         seededHash is null ? null : curatedRevision is { Length: > 0 } rev && rev != "0" ? $"{seededHash}+{rev}" : seededHash;
 
+    /// <summary>The seeded part of a data version: the data files' hash without the count of accepted changes.</summary>
+    public static string SeedOf(string version) => version.Split('+')[0];
+
     /// <summary>The data files' content with the accepted curated changes applied over it in their order (each is the whole fact after the change).</summary>
     public static AtlasData WithAccepted(AtlasData data, IReadOnlyList<string> acceptedFacts)
     {

@@ -22,7 +22,7 @@ public static class CurationApi
                 return Results.Json(new EditableFactJson(id, editable.Etag, editable.Draft), ApiJson.Info<EditableFactJson>());
             })
             .RequireAuthorization(CurationAuth.ApiRead).AddEndpointFilter(Problems.CheckIdLength)
-            .WithName("editableFact").WithSummary("A fact as an edit starts from it, with its ETag (send it back in If-Match)");
+            .Produces<EditableFactJson>().ProducesProblem(404).WithName("editableFact").WithSummary("A fact as an edit starts from it, with its ETag (send it back in If-Match)");
 
         api.MapGet("/proposals", (HttpContext ctx, AtlasServices atlas, string? status) =>
             {
@@ -35,11 +35,11 @@ public static class CurationApi
                 var list = atlas.CuratedStore.Curation.Proposals(filter, account.CanReview ? null : account.Id, 500);
                 return Results.Json(new ProposalListJson(list.Select(ProposalJson.Of).ToList()), ApiJson.Info<ProposalListJson>());
             })
-            .RequireAuthorization(CurationAuth.ApiRead).WithName("proposals").WithSummary("Proposals: every one for an editor, their own for a contributor");
+            .RequireAuthorization(CurationAuth.ApiRead).Produces<ProposalListJson>().ProducesProblem(400).WithName("proposals").WithSummary("Proposals: every one for an editor, their own for a contributor");
 
         api.MapGet("/proposals/{id:long}", (HttpContext ctx, AtlasServices atlas, long id) =>
                 Visible(ctx, atlas, id) is { } p ? Results.Json(ProposalJson.Of(p), ApiJson.Info<ProposalJson>()) : NoProposal(id))
-            .RequireAuthorization(CurationAuth.ApiRead).WithName("proposal").WithSummary("One proposal, to its author or an editor");
+            .RequireAuthorization(CurationAuth.ApiRead).Produces<ProposalJson>().ProducesProblem(404).WithName("proposal").WithSummary("One proposal, to its author or an editor");
 
         api.MapPost("/proposals", (HttpContext ctx, AtlasServices atlas, ProposalRequestJson body) =>
             {
@@ -54,7 +54,9 @@ public static class CurationApi
                         .WithLocation($"/api/proposals/{outcome.Proposal!.Id}")
                     : Refused(outcome);
             })
-            .RequireAuthorization(CurationAuth.ApiPropose).WithName("propose")
+            .RequireAuthorization(CurationAuth.ApiPropose).Produces<ProposalJson>(StatusCodes.Status201Created)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(404).ProducesProblem(412).ProducesProblem(428)
+            .WithName("propose")
             .WithSummary("Propose a new fact, an edit (If-Match: the fact's ETag) or a retraction; a refused change answers 422 with one error per field");
 
         foreach (var (verb, accept) in new[] { ("accept", true), ("reject", false) })
@@ -66,7 +68,9 @@ public static class CurationApi
                     var outcome = accept ? atlas.Curation.Accept(account, id, body.Reason) : atlas.Curation.Reject(account, id, body.Reason);
                     return outcome.Done ? Results.Json(ProposalJson.Of(outcome.Proposal!), ApiJson.Info<ProposalJson>()) : Refused(outcome);
                 })
-                .RequireAuthorization(CurationAuth.ApiReview).WithName(verb + "Proposal")
+                .RequireAuthorization(CurationAuth.ApiReview).Produces<ProposalJson>()
+                .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412)
+                .WithName(verb + "Proposal")
                 .WithSummary(accept ? "Accept a proposal of someone else: the change is served at once, with its history" : "Reject a proposal, with the reason");
         }
     }

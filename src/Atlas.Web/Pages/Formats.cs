@@ -15,15 +15,21 @@ public static class Formats
     private const string Nbsp = "\u00a0";
 
     /// <summary>The culture whose digit grouping, decimal mark and month names a reader of the language expects.</summary>
-    public static CultureInfo Culture(this Lang lang) =>
-        CultureInfo.GetCultureInfo(lang switch { Lang.Nl => "nl-BE", Lang.En => "en-GB", _ => "fr-BE" });
+    public static CultureInfo Culture(this Lang lang) => lang switch { Lang.Nl => Dutch, Lang.En => English, _ => French };
+
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-BE"), Dutch = CultureInfo.GetCultureInfo("nl-BE"),
+        English = CultureInfo.GetCultureInfo("en-GB");
+
+    // the format strings of 0 to 6 decimals, made once: a chart formats hundreds of figures per page
+    private static readonly string[] AtMost = [.. Enumerable.Range(0, 7).Select(d => "#,0." + new string('#', d))];
+    private static readonly string[] Exactly = [.. Enumerable.Range(0, 7).Select(d => "#,0." + new string('0', d))];
 
     /// <summary>A count with the language's digit grouping: "12 345" (fr), "12.345" (nl), "12,345" (en).</summary>
     public static string Count(this Lang lang, long n) => Minus(n.ToString("#,0", lang.Culture()));
 
     /// <summary>A number with at most <paramref name="decimals"/> decimals and a true minus sign: "8,9", "−0,25", "1,234.5".</summary>
     public static string Number(this Lang lang, double x, int decimals = 1) =>
-        Minus(x.ToString("#,0." + new string('#', decimals), lang.Culture()));
+        Minus(x.ToString(decimals is >= 0 and < 7 ? AtMost[decimals] : "#,0." + new string('#', decimals), lang.Culture()));
 
     /// <summary>A number to <paramref name="digits"/> significant digits, never in exponent notation: "0,0123", "−1,85", "1,234".</summary>
     public static string Significant(this Lang lang, double x, int digits = 3)
@@ -35,7 +41,7 @@ public static class Formats
 
     /// <summary>A number with exactly <paramref name="decimals"/> decimals (tables whose column should align): "8,92", "34.20".</summary>
     public static string Fixed(this Lang lang, double x, int decimals) =>
-        Minus(x.ToString("#,0." + new string('0', decimals), lang.Culture()));
+        Minus(x.ToString(decimals is >= 0 and < 7 ? Exactly[decimals] : "#,0." + new string('0', decimals), lang.Culture()));
 
     /// <summary>A share (0.123) as a percentage: "12,3 %" (fr, nl), "12.3%" (en).</summary>
     public static string Percent(this Lang lang, double share, int decimals = 1) => lang.PercentOf(100 * share, decimals);
@@ -86,5 +92,5 @@ public static class Formats
     };
 
     /// <summary>A true minus sign (U+2212) instead of the hyphen the cultures give.</summary>
-    private static string Minus(string s) => s.Replace('-', '−');
+    private static string Minus(string s) => s.Contains('-') ? s.Replace('-', '−') : s;
 }

@@ -58,10 +58,31 @@ public abstract class CurationApiTests(CurationWeb web)
         Assert.Equal(("carol", "checked"), (change["actor"]!.GetValue<string>(), change["reason"]!.GetValue<string>()));
         var feed = await web.Client.GetFromJsonAsync<JsonObject>("/api/changes");
         Assert.Contains(feed!["items"]!.AsArray(), c => c!["fact"]!.GetValue<string>() == "ghent-api-test-accept");
+        // the version after the change keeps what is not a fact: the boundaries on the map, the postcodes the finder places
+        var shape = await web.Client.GetFromJsonAsync<JsonObject>("/api/places/ghent.geojson");
+        Assert.NotNull(shape!["geometry"] ?? shape["features"]);
+        Assert.Equal(HttpStatusCode.Conflict, (await web.Client.GetAsync("/api/finder/partners?nace=26.51&near=4000")).StatusCode);   // a place: now the register is asked for
+        Assert.Equal(HttpStatusCode.BadRequest, (await web.Client.GetAsync("/api/finder/partners?nace=26.51&near=9999")).StatusCode);
         var atom = await web.Client.GetAsync("/api/changes?format=atom");
         Assert.Equal("application/atom+xml", atom.Content.Headers.ContentType!.MediaType);
         var xml = System.Xml.Linq.XDocument.Parse(await atom.Content.ReadAsStringAsync());
         Assert.Contains(xml.Descendants("{http://www.w3.org/2005/Atom}entry"), e => e.ToString().Contains("ghent-api-test-accept"));
+    }
+
+    [SkippableFact]
+    public async Task The_write_api_is_described_with_its_answers_when_the_atlas_takes_curation()
+    {
+        var paths = (await web.Client.GetFromJsonAsync<JsonObject>("/openapi/v1.json"))!["paths"]!;
+        JsonNode? Answer(string path, string verb, string status) => paths[path]?[verb]?["responses"]?[status];
+        Assert.NotNull(Answer("/api/proposals", "post", "201")?["content"]?["application/json"]?["schema"]);
+        Assert.NotNull(Answer("/api/proposals", "post", "422"));
+        Assert.NotNull(Answer("/api/proposals", "get", "200")?["content"]?["application/json"]?["schema"]);
+        foreach (var verb in new[] { "accept", "reject" })
+        {
+            Assert.NotNull(Answer($"/api/proposals/{{id}}/{verb}", "post", "200")?["content"]?["application/json"]?["schema"]);
+            Assert.NotNull(Answer($"/api/proposals/{{id}}/{verb}", "post", "409"));
+        }
+        Assert.NotNull(Answer("/api/curation/facts/{id}", "get", "200")?["content"]?["application/json"]?["schema"]);
     }
 
     [SkippableFact]

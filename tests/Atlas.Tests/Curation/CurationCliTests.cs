@@ -8,13 +8,7 @@ namespace Atlas.Tests.Curation;
 [Collection(CliTests.Name)]
 public sealed class CurationCliTests
 {
-    private static async Task<(int Code, string Out, string Err)> Run(string? input, params string[] args)
-    {
-        var old = Console.In;
-        Console.SetIn(new StringReader(input ?? ""));
-        try { return await CliRunner.Run(args); }
-        finally { Console.SetIn(old); }
-    }
+    private static Task<(int Code, string Out, string Err)> Run(string? input, params string[] args) => CliRunner.RunWithInput(input, args);
 
     [Fact]
     public async Task The_first_admin_and_every_account_are_made_on_the_command_line_with_their_history()

@@ -130,11 +130,67 @@ public sealed class TeamServerTests : IClassFixture<GeneratedDump>, IDisposable
         }
     }
 
+    [SkippableFact]
+    public async Task A_curation_node_logs_in_as_a_curator_and_the_public_nodes_stay_read_only()
+    {
+        // the owner migrates and makes the accounts and their tokens on the command line
+        var (code, _, stderr) = await CliTests.Run("migrate", "--store", _db.Spec, "--data", TestPaths.DataDir);
+        Assert.True(code == 0, stderr);
+        foreach (var (name, role) in new[] { ("ann", "contributor"), ("ben", "editor") })
+            Assert.Equal(0, (await CliRunner.RunWithInput("a long enough passphrase\n", "users", "add", name, "--role", role, "--store", _db.Spec)).Code);
+        var propose = (await CliTests.Run("tokens", "add", "ann", "--scope", "read,propose", "--store", _db.Spec)).Out.Trim();
+        var edit = (await CliTests.Run("tokens", "add", "ben", "--scope", "read,edit", "--store", _db.Spec)).Out.Trim();
+        var (curator, reader) = ("atlas_cur_" + _db.Name[^12..], "atlas_web_" + _db.Name[^12..]);
+        _db.Execute($"CREATE ROLE {curator} LOGIN IN ROLE {PostgresRoles.Curator}");
+        _db.Execute($"CREATE ROLE {reader} LOGIN IN ROLE {PostgresRoles.Reader}");
+        try
+        {
+            string As(string role) => new NpgsqlConnectionStringBuilder(_db.Spec) { Username = role }.ConnectionString;
+            var (curation, public_) = (await Node(As(curator)), await Node(As(reader)));
+
+            var fact = Curation.CuratedAtlas.NewFact("ghent-team-server-curation", "Ghent is curated on a team server.");
+            var proposed = await Send(curation, "/api/proposals", propose, new { kind = "new", fact, reason = "a second source" });
+            Assert.True(proposed.StatusCode == HttpStatusCode.Created, await proposed.Content.ReadAsStringAsync());
+            var id = JsonNode.Parse(await proposed.Content.ReadAsStringAsync())!["id"]!.GetValue<long>();
+            var accepted = await Send(curation, $"/api/proposals/{id}/accept", edit, new { reason = "checked" });
+            Assert.True(accepted.StatusCode == HttpStatusCode.OK, await accepted.Content.ReadAsStringAsync());
+            // the public node serves the change within a second, and takes no write at all
+            await Task.Delay(TimeSpan.FromSeconds(1.05));
+            Assert.Equal(HttpStatusCode.OK, (await public_.GetAsync("/api/facts/ghent-team-server-curation")).StatusCode);
+            Assert.Equal(HttpStatusCode.MethodNotAllowed, (await Send(public_, "/api/proposals", propose, new { kind = "new", fact, reason = "x" })).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await public_.GetAsync("/en/sign-in")).StatusCode);
+
+            // the curator writes what a curation writes, and nothing else
+            await using var c = new NpgsqlConnection(As(curator));
+            await c.OpenAsync();
+            foreach (var sql in new[] { "DELETE FROM facts", "UPDATE curation_events SET actor = 'x'", "DELETE FROM curation_events",
+                                        "DELETE FROM entities", "CREATE TABLE public.intruder (x int)" })
+            {
+                var e = await Assert.ThrowsAsync<PostgresException>(async () => await new NpgsqlCommand(sql, c).ExecuteNonQueryAsync());
+                Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, e.SqlState);
+            }
+        }
+        finally
+        {
+            foreach (var app in _nodes) await app.DisposeAsync();
+            _nodes.Clear();
+            NpgsqlConnection.ClearAllPools();
+        }
+    }
+
+    private static Task<HttpResponseMessage> Send(HttpClient node, string path, string token, object body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = System.Net.Http.Json.JsonContent.Create(body) };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return node.SendAsync(request);
+    }
+
     public void Dispose()
     {
         foreach (var app in _nodes) app.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _db.Dispose();
         _db.Execute($"DROP ROLE IF EXISTS atlas_web_{_db.Name[^12..]}");
+        _db.Execute($"DROP ROLE IF EXISTS atlas_cur_{_db.Name[^12..]}");
     }
 
     /// <summary>A TCP relay between the atlas and the test server, which can be cut and restored: a database that goes away and comes back.</summary>
