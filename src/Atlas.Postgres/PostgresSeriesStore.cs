@@ -24,9 +24,6 @@ public sealed class PostgresSeriesStore(NpgsqlDataSource db, string location) : 
 
     protected override bool IsStoreError(Exception e) => e is NpgsqlException;
 
-    /// <summary>Looked at once a second, like the curated data and the register: a cached answer costs no round trip.</summary>
-    protected override long VersionCheckMs => 1000;
-
     protected override long ReadVersion()
     {
         try { return base.ReadVersion(); }

@@ -21,9 +21,9 @@ public sealed class UnknownSourceException(string id, IEnumerable<string> known)
 
 /// <summary>
 /// The current snapshot of each kind of data: the curated data, the enterprise register and the official series.
-/// Each is rebuilt when its store reports a new version (the curated data and the register are looked at no more
-/// than once a second, so an import or a change made elsewhere is seen within a second; the series at every request),
-/// and every feature reads the snapshot it is given, never a cache of its own.
+/// Each is rebuilt when its store reports a new version (each store's version is looked at no more than once a
+/// second, so an import or a change made elsewhere is seen within a second), and every feature reads the snapshot it
+/// is given, never a cache of its own.
 /// </summary>
 public sealed class AtlasSnapshots(ICuratedStore curated, IRegisterStore register, ISeriesStore series)
 {

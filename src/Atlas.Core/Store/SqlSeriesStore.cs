@@ -23,8 +23,11 @@ public abstract partial class SqlSeriesStore : ISeriesStore
     /// <summary>What a store's write errors are, so that they become a <see cref="StoreUnavailableException"/> saying nothing was imported.</summary>
     protected abstract bool IsStoreError(Exception e);
 
-    /// <summary>How long a version read stays current (0: read at every request).</summary>
-    protected virtual long VersionCheckMs => 0;
+    /// <summary>
+    /// How long a version read stays current: a second, like the curated data and the register, so that a cached
+    /// answer costs no query (an import by another process shows within the second; this process's own, at once).
+    /// </summary>
+    private const long VersionCheckMs = 1000;
 
     private sealed record VersionAt(long At, long Version);
     private VersionAt? _version;
