@@ -130,11 +130,16 @@ $(sed 's/^/  /' "$ROOT/docs/deploy/nginx-team.conf")
 CONF
 nginx -c "$work/nginx.conf" -p "$work/nginx"
 wait_for http://127.0.0.1:8080/api/places/ghent 10
-run_wrk 30 -s "$work/mix.lua" http://127.0.0.1:8080 >/dev/null 2>&1
+# The warm-up is as long as the run: the first minute fills the output cache and lets the server GC settle its
+# heap count; what is measured after it is whether memory keeps growing.
+run_wrk "$DURATION" -s "$work/mix.lua" http://127.0.0.1:8080 >/dev/null 2>&1
 r1=$(rss_mb $node1); r2=$(rss_mb $node2)
+( for _ in $(seq 1 $(( DURATION / 10 ))); do sleep 10; echo "$(rss_mb $node1) $(rss_mb $node2)"; done ) >"$work/rss" & sampler=$!
 read -r rps p50 p99 bad < <(run_wrk "$DURATION" -s "$work/mix.lua" http://127.0.0.1:8080 2> >(sed 's/^/  /' >&2))
+wait $sampler
 e1=$(rss_mb $node1); e2=$(rss_mb $node2)
 echo "  $rps requests/s, p50 $p50 ms, p99 $p99 ms, errors $bad (target 0)"
+echo "  RSS every 10 s (node 1, node 2): $r1/$r2 MB, $(awk '{ printf "%s%d/%d", (NR > 1 ? ", " : ""), $1, $2 }' "$work/rss") MB"
 awk -v a="$r1" -v b="$e1" -v c="$r2" -v d="$e2" 'BEGIN {
   printf "  node 1 RSS %d MB after warm-up, %d MB at the end (%+.1f %%); node 2 %d MB, %d MB (%+.1f %%) (target within 10 %%)\n",
     a, b, (b - a) * 100 / a, c, d, (d - c) * 100 / c }'
