@@ -61,10 +61,10 @@ public sealed class ClaimQueries(AtlasSnapshots snapshots)
         source.Derived.Get((typeof(SectorTable), string.Join(",", codes)), () =>
         {
             var counts = ClassCounts.Main(source);
-            // each class is matched against the codes once, not once per area (the match builds strings)
-            var inSector = counts.ByArea.Values.SelectMany(c => c.Keys).Distinct()
-                .Where(cls => codes.Any(code => NaceCode.Covers(code, cls, counts.Section))).ToHashSet();
-            var byArea = counts.ByArea.ToDictionary(kv => kv.Key, kv => (kv.Value.Where(x => inSector.Contains(x.Key)).Sum(x => x.Value), kv.Value.Values.Sum()));
+            // each class is matched against the codes once, not once per area (the match builds strings); an area's
+            // count in the sector is then a lookup per class of the sector, not a pass over all its classes
+            var inSector = counts.Classes.Where(cls => codes.Any(code => NaceCode.Covers(code, cls, counts.Section))).ToArray();
+            var byArea = counts.ByArea.ToDictionary(kv => kv.Key, kv => (inSector.Sum(cls => kv.Value.GetValueOrDefault(cls)), counts.TotalByArea[kv.Key]));
             var distribution = new ActivityDistribution(byArea.Where(kv => Areas.IsMunicipality(kv.Key)).Select(kv => kv.Value),
                 byArea.GetValueOrDefault(ClassCounts.Belgium));
             return new SectorTable(byArea, distribution);

@@ -17,10 +17,18 @@ public sealed class ClassCounts
     /// <summary>The section letter of each division.</summary>
     public IReadOnlyDictionary<int, string> SectionOfDivision { get; }
 
+    /// <summary>Area (NIS) → units of every class.</summary>
+    public IReadOnlyDictionary<int, int> TotalByArea { get; }
+    /// <summary>Every class counted in some area, in order.</summary>
+    public IReadOnlyList<int> Classes { get; }
+
     private ClassCounts(IReadOnlyDictionary<int, IReadOnlyDictionary<int, int>> byArea, IReadOnlyDictionary<int, string> sections)
     {
         ByArea = byArea;
         SectionOfDivision = sections;
+        // once per version: every sector's table (claim evidence) needs them, and each is a pass over every count
+        TotalByArea = byArea.ToDictionary(kv => kv.Key, kv => kv.Value.Values.Sum());
+        Classes = [.. byArea.Values.SelectMany(c => c.Keys).Distinct().Order()];
     }
 
     public string? Section(int division) => SectionOfDivision.GetValueOrDefault(division);
