@@ -28,6 +28,12 @@ public sealed class DynamicsQueries(AtlasSnapshots snapshots)
         if (StatisticalUnits.Municipality(s, idOrAlias) is not { } unit) return null;
         var place = s.Get<Place>(s.Resolve(idOrAlias, EntityType.Place)!)!;
         var source = snapshots.Source(CountSource.StatbelId);
+        // once per place, level and language for a version of the source: a city page asks for it at every render
+        return source.Derived.Get((typeof(PlaceDynamics), s.SeedVersion, place.Id, level, lang), () => Of(source, place, unit, level, lang));
+    }
+
+    private static PlaceDynamics Of(CountSource source, Place place, StatisticalUnit unit, NaceLevel level, Lang lang)
+    {
         var vat = source.Vat!;
         var nis = unit.Place.Nis!.Value;
         var year = VatEnterprises.PerCapitaYear;
