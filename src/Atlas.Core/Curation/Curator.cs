@@ -120,13 +120,7 @@ public sealed class Curator(AtlasSnapshots snapshots, ICurationStore store, stri
         {
             var s = snapshots.Curated;
             var evidence = fact.Evidence.Select(s.Fact).OfType<Fact>();
-            var data = new AtlasData
-            {
-                Places = s.All<Place>().ToList(), Sectors = s.All<Sector>().ToList(), Technologies = s.All<Technology>().ToList(),
-                Organisations = s.All<Organisation>().ToList(), Programmes = s.All<Programme>().ToList(), Sources = s.All<Source>().ToList(),
-                Facts = [fact, .. evidence], ContentHash = "",
-            };
-            problems.AddRange(Validator.Check(data, dataDir).Where(p => p.File == ProposalFile));
+            problems.AddRange(Validator.CheckProposed([fact, .. evidence], s.EntitiesById, dataDir).Where(p => p.File == ProposalFile));
         }
         var errors = problems.Select(p => new FieldError(FieldOf(p, text), p.Message)).Distinct().ToList();
         return (errors.Count == 0 ? fact : null, text.Yaml, errors);

@@ -21,15 +21,21 @@ public static partial class SourceRules
 
     public static void Check(AtlasData data, string dataDir, List<Problem> problems)
     {
-        var sources = data.Sources.GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First());
-        var facts = data.Facts.GroupBy(f => f.Id).ToDictionary(g => g.Key, g => g.First());
         foreach (var s in data.Sources) CheckSource(s, problems);
+        var sources = data.Sources.GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First());
+        CheckFacts(data.Facts, sources.GetValueOrDefault, dataDir, problems);
+    }
+
+    /// <summary>The rules on facts: statements, evidence (among <paramref name="facts"/>) and the locator for their source.</summary>
+    public static void CheckFacts(IReadOnlyList<Fact> facts, Func<string, Source?> sourceOf, string dataDir, List<Problem> problems)
+    {
+        var byId = facts.GroupBy(f => f.Id).ToDictionary(g => g.Key, g => g.First());
         var rows = new Dictionary<string, string[]?>();
-        foreach (var f in data.Facts)
+        foreach (var f in facts)
         {
             CheckStatements(f, problems);
-            CheckEvidence(f, facts, problems);
-            if (sources.TryGetValue(f.Source, out var source)) CheckLocator(f, source, dataDir, rows, problems);
+            CheckEvidence(f, byId, problems);
+            if (sourceOf(f.Source) is { } source) CheckLocator(f, source, dataDir, rows, problems);
         }
     }
 

@@ -38,9 +38,25 @@ public static class Validator
     {
         var problems = new List<Problem>();
         CheckIds(data, problems);
-        CheckReferences(data, problems);
-        CheckFacts(data, problems);
+        var byId = data.Entities.GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.First());
+        CheckReferences(data, byId, problems);
+        CheckFactReferences(data.Facts, byId, problems);
+        CheckFacts(data.Facts, problems);
         SourceRules.Check(data, dataDir, problems);
+        return problems;
+    }
+
+    /// <summary>
+    /// The same rules on proposed facts alone (a change, with the facts it cites as evidence), against the entities of
+    /// the current data, which were checked when they were loaded: a proposal does not pay for checking them again.
+    /// </summary>
+    public static List<Problem> CheckProposed(IReadOnlyList<Fact> facts, IReadOnlyDictionary<string, Entity> entities, string dataDir)
+    {
+        var problems = new List<Problem>();
+        CheckFactIds(facts, problems);
+        CheckFactReferences(facts, entities, problems);
+        CheckFacts(facts, problems);
+        SourceRules.CheckFacts(facts, id => entities.GetValueOrDefault(id) as Source, dataDir, problems);
         return problems;
     }
 
@@ -53,13 +69,7 @@ public static class Validator
                 problems.Add(At(e.Position, $"the id '{e.Id}' is already used by the {first.Type.ToString().ToLowerInvariant()} at {first.Position}: ids are unique across all files, choose another"));
             else seen[e.Id] = e;
         }
-        var facts = new Dictionary<string, Fact>();
-        foreach (var f in data.Facts)
-        {
-            if (facts.TryGetValue(f.Id, out var first))
-                problems.Add(At(f.Position, $"the fact id '{f.Id}' is already used at {first.Position}: choose another"));
-            else facts[f.Id] = f;
-        }
+        CheckFactIds(data.Facts, problems);
         var nis = new Dictionary<string, Place>();
         foreach (var p in data.Places.Where(p => p.Nis is not null && p.PlaceKind != PlaceKind.City))
         {
@@ -69,23 +79,35 @@ public static class Validator
         }
     }
 
-    private static void CheckReferences(AtlasData data, List<Problem> problems)
+    private static void CheckFactIds(IReadOnlyList<Fact> facts, List<Problem> problems)
     {
-        var byId = data.Entities.GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.First());
-
-        void Expect(SourcePosition at, string? id, string role, EntityType? type)
+        var seen = new Dictionary<string, Fact>();
+        foreach (var f in facts)
         {
-            if (id is null) return;
-            if (!byId.TryGetValue(id, out var e))
-            {
-                var hint = Closest(id, byId.Keys);
-                problems.Add(At(at, $"{role} '{id}' does not exist{(hint is null ? "" : $" (did you mean '{hint}'?)")}: define it or correct the id"));
-            }
-            else if (type is not null && e.Type != type)
-            {
-                problems.Add(At(at, $"{role} '{id}' is a {e.Type.ToString().ToLowerInvariant()}, not a {type.ToString()!.ToLowerInvariant()}"));
-            }
+            if (seen.TryGetValue(f.Id, out var first))
+                problems.Add(At(f.Position, $"the fact id '{f.Id}' is already used at {first.Position}: choose another"));
+            else seen[f.Id] = f;
         }
+    }
+
+    /// <summary>An id that must name an entity (of a type, when given): a problem when it does not.</summary>
+    private static void Expect(IReadOnlyDictionary<string, Entity> byId, List<Problem> problems, SourcePosition at, string? id, string role, EntityType? type)
+    {
+        if (id is null) return;
+        if (!byId.TryGetValue(id, out var e))
+        {
+            var hint = Closest(id, byId.Keys);
+            problems.Add(At(at, $"{role} '{id}' does not exist{(hint is null ? "" : $" (did you mean '{hint}'?)")}: define it or correct the id"));
+        }
+        else if (type is not null && e.Type != type)
+        {
+            problems.Add(At(at, $"{role} '{id}' is a {e.Type.ToString().ToLowerInvariant()}, not a {type.ToString()!.ToLowerInvariant()}"));
+        }
+    }
+
+    private static void CheckReferences(AtlasData data, IReadOnlyDictionary<string, Entity> byId, List<Problem> problems)
+    {
+        void Expect(SourcePosition at, string? id, string role, EntityType? type) => Validator.Expect(byId, problems, at, id, role, type);
 
         foreach (var p in data.Places)
         {
@@ -101,7 +123,13 @@ public static class Validator
             foreach (var t in o.Technologies) Expect(o.Position, t, "the technology", EntityType.Technology);
         }
         foreach (var pr in data.Programmes) Expect(pr.Position, pr.Scope, "the scope", EntityType.Place);
-        foreach (var f in data.Facts)
+    }
+
+    private static void CheckFactReferences(IReadOnlyList<Fact> facts, IReadOnlyDictionary<string, Entity> byId, List<Problem> problems)
+    {
+        void Expect(SourcePosition at, string? id, string role, EntityType? type) => Validator.Expect(byId, problems, at, id, role, type);
+
+        foreach (var f in facts)
         {
             Expect(f.Position, f.Subject, "the subject", null);
             Expect(f.Position, f.Source, "the source", EntityType.Source);
@@ -114,9 +142,9 @@ public static class Validator
         }
     }
 
-    private static void CheckFacts(AtlasData data, List<Problem> problems)
+    private static void CheckFacts(IReadOnlyList<Fact> facts, List<Problem> problems)
     {
-        foreach (var f in data.Facts)
+        foreach (var f in facts)
         {
             var p = f.Predicate.Slug();
             if (f.Predicate.RequiredObjectType() is { } type && f.Object is null)

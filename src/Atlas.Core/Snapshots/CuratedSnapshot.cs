@@ -98,6 +98,8 @@ public sealed class CuratedSnapshot
     }
 
     public Entity? Get(string id) => _byId.GetValueOrDefault(id);
+    /// <summary>Every entity by its id.</summary>
+    public IReadOnlyDictionary<string, Entity> EntitiesById => _byId;
     public T? Get<T>(string id) where T : Entity => _byId.GetValueOrDefault(id) as T;
     public Fact? Fact(string id) => _factById.GetValueOrDefault(id);
 
