@@ -108,7 +108,7 @@ public class BrowserTests(BrowserFixture fixture) : BrowserTest(fixture)
         // weights that do not add up: the page says so in its language, the form still there
         await page.GotoAsync("/fr/finder?sector=textile&wCount=50");
         Assert.Contains("Les poids doivent faire 100 au total ; ils font 125.", await page.Locator("p.notice.error").InnerTextAsync());
-        Assert.All(requests, url => Assert.StartsWith(fixture.BaseUrl, url));
+        Assert.All(requests, url => Assert.StartsWith(Fixture.BaseUrl, url));
     }, javaScript: false);
 
     [SkippableFact]

@@ -44,9 +44,10 @@ public interface ICurationStore
     /// <summary>
     /// Accepts a pending proposal: writes <paramref name="fact"/> (and its search document) over the fact of the same
     /// id, unless that fact's ETag is no longer <see cref="Proposal.BaseEtag"/>; bumps the curated data version; marks the
-    /// proposal accepted; appends the event with the state before and after. All in one transaction.
+    /// proposal accepted; appends the event with the state before and after (<paramref name="yamlOf"/>: a stored fact as
+    /// the history shows it). All in one transaction.
     /// </summary>
-    Acceptance Accept(long proposalId, Account reviewer, string reason, FactRow fact, SearchRow search, Func<FactRow?, string?> etagOf);
+    Acceptance Accept(long proposalId, Account reviewer, string reason, FactRow fact, SearchRow search, Func<FactRow, string> yamlOf);
     ReviewOutcome Reject(long proposalId, Account reviewer, string reason);
 
     /// <summary>The accepted changes, oldest first: a re-seed from the data files applies them again, so none is lost.</summary>

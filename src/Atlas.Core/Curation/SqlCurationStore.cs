@@ -71,7 +71,8 @@ public sealed partial class SqlCurationStore(Func<DbConnection> connect, bool se
 
     public Proposal AddProposal(Proposal p) => InTransaction((c, tx) =>
     {
-        var author = c.ExecuteScalar<string>("SELECT user_name FROM curation_accounts WHERE id = @AuthorId", p, tx);
+        var author = c.ExecuteScalar<string>("SELECT user_name FROM curation_accounts WHERE id = @AuthorId", p, tx)
+            ?? throw new InvalidOperationException($"there is no account {p.AuthorId} to propose as");
         var id = c.ExecuteScalar<long>("""
             INSERT INTO curation_proposals (kind, fact_id, base_etag, fact, reason, author_id, status, created_at)
             VALUES (@kind, @FactId, @BaseEtag, @Fact, @Reason, @AuthorId, 'pending', @at) RETURNING id

@@ -146,7 +146,7 @@ public class CurationWeb : CuratedAtlas
         }
     }
 
-    public sealed class OnPostgres : CurationWeb
+    public new sealed class OnPostgres : CurationWeb
     {
         private readonly CuratedAtlas.OnPostgres _pg = new();
         protected override bool Available => PostgresAtlasFixture.Available;
