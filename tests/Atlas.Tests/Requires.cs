@@ -19,9 +19,9 @@ public static class Requires
     /// <summary>A PostgreSQL server to run the server-store tests against (`tools/pg-test-cluster.sh start` starts a throwaway one).</summary>
     public static string Postgres()
     {
-        var spec = Environment.GetEnvironmentVariable(PostgresEnv);
-        Present(!string.IsNullOrWhiteSpace(spec),
-            $"needs a PostgreSQL server: set {PostgresEnv} to a connection string of a role that may create databases (tools/pg-test-cluster.sh start prints one)");
+        var spec = Atlas.Tests.Postgres.TestPostgres.Spec;
+        Present(spec is not null,
+            $"needs a PostgreSQL server: install Debian's postgresql package (the tests then start a throwaway cluster) or set {PostgresEnv} to a connection string of a role that may create databases");
         return spec!;
     }
 

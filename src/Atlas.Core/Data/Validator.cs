@@ -91,7 +91,7 @@ public static class Validator
     }
 
     /// <summary>An id that must name an entity (of a type, when given): a problem when it does not.</summary>
-    private static void Expect(IReadOnlyDictionary<string, Entity> byId, List<Problem> problems, SourcePosition at, string? id, string role, EntityType? type)
+    private static void ExpectEntity(IReadOnlyDictionary<string, Entity> byId, List<Problem> problems, SourcePosition at, string? id, string role, EntityType? type)
     {
         if (id is null) return;
         if (!byId.TryGetValue(id, out var e))
@@ -107,7 +107,7 @@ public static class Validator
 
     private static void CheckReferences(AtlasData data, IReadOnlyDictionary<string, Entity> byId, List<Problem> problems)
     {
-        void Expect(SourcePosition at, string? id, string role, EntityType? type) => Validator.Expect(byId, problems, at, id, role, type);
+        void Expect(SourcePosition at, string? id, string role, EntityType? type) => ExpectEntity(byId, problems, at, id, role, type);
 
         foreach (var p in data.Places)
         {
@@ -127,7 +127,7 @@ public static class Validator
 
     private static void CheckFactReferences(IReadOnlyList<Fact> facts, IReadOnlyDictionary<string, Entity> byId, List<Problem> problems)
     {
-        void Expect(SourcePosition at, string? id, string role, EntityType? type) => Validator.Expect(byId, problems, at, id, role, type);
+        void Expect(SourcePosition at, string? id, string role, EntityType? type) => ExpectEntity(byId, problems, at, id, role, type);
 
         foreach (var f in facts)
         {
