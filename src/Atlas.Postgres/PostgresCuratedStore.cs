@@ -27,8 +27,9 @@ public sealed class PostgresCuratedStore(NpgsqlDataSource db, string location) :
         {
             // one read on a pooled connection: every node looks at it once a second
             using var c = Connect();
-            var meta = c.Query<(string Key, string Value)>("SELECT key, value FROM meta WHERE key IN ('data_hash', 'curated_rev')").ToDictionary(m => m.Key, m => m.Value);
-            return CuratedRows.Version(meta.GetValueOrDefault("data_hash"), meta.GetValueOrDefault("curated_rev"));
+            var meta = c.Query<(string Key, string Value)>("SELECT key, value FROM meta WHERE key = ANY(@keys)", new { keys = CuratedRows.VersionKeys })
+                .ToDictionary(m => m.Key, m => m.Value);
+            return CuratedRows.Version(meta);
         }
     }
 
@@ -63,7 +64,7 @@ public sealed class PostgresCuratedStore(NpgsqlDataSource db, string location) :
             // another node may have seeded this version while this one waited for the lock
             if (!force && c.ExecuteScalar<string?>("SELECT value FROM meta WHERE key = 'data_hash'", transaction: tx) == data.ContentHash) return false;
             // DELETE, not TRUNCATE: readers of the other nodes keep seeing the previous data until the commit
-            data = CuratedRows.WithAccepted(data, SqlCurationStore.AcceptedFacts(c, tx));
+            data = CuratedRows.WithAccepted(data, SqlCurationStore.AcceptedChanges(c, tx));
             c.Execute("DELETE FROM entities; DELETE FROM facts; DELETE FROM search; DELETE FROM statbel_vat; DELETE FROM statbel_nace; DELETE FROM statbel_population;", transaction: tx);
             CopyCurated(c, data);
             if (data.Statbel is { } statbel) CopyStatbel(c, statbel);

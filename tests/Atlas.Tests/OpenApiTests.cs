@@ -17,7 +17,7 @@ public class OpenApiTests(AtlasFixture atlas)
     {
         var doc = await atlas.Json("/openapi/v1.json");
         var operations = doc["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Select(op => (Path: p.Key, Op: op.Value!))).ToList();
-        Assert.Equal(47, operations.Count);
+        Assert.Equal(48, operations.Count);
         Assert.Contains(operations, o => o.Path == "/api/places/{id}/dynamics");
         foreach (var (path, op) in operations)
         {

@@ -1,3 +1,5 @@
+using Atlas.Model;
+
 namespace Atlas.Curation;
 
 /// <summary>What an account may do: a contributor proposes, an editor also accepts and rejects, an admin also manages accounts.</summary>
@@ -45,16 +47,20 @@ public sealed class ApiToken
 }
 
 /// <summary>
-/// A proposed change: the fact as it would be after the change (in the data files' YAML form), the ETag of the fact it
-/// was based on (edits and retractions), who proposed it and why, and how it was reviewed.
+/// A proposed change to a fact or an entity: what it would be after the change (in the data files' YAML form), the
+/// ETag of the version it was based on (edits and retractions), who proposed it and why, and how it was reviewed.
 /// </summary>
 public sealed class Proposal
 {
     public long Id { get; set; }
     public ProposalKind Kind { get; set; }
-    public string FactId { get; set; } = "";
+    /// <summary>Null for a change to a fact; the type of the entity for a change to an entity.</summary>
+    public EntityType? EntityType { get; set; }
+    /// <summary>The id of the fact or entity it changes or adds.</summary>
+    public string TargetId { get; set; } = "";
     public string? BaseEtag { get; set; }
-    public string Fact { get; set; } = "";
+    /// <summary>The fact or entity after the change, in the data files' YAML.</summary>
+    public string Yaml { get; set; } = "";
     public string Reason { get; set; } = "";
     public long AuthorId { get; set; }
     public string Author { get; set; } = "";
@@ -63,7 +69,13 @@ public sealed class Proposal
     public string? ReviewReason { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ReviewedAt { get; set; }
+
+    /// <summary>What the audit history calls what it changes: <c>fact:ID</c> or <c>entity:ID</c>.</summary>
+    public string Target => EntityType is null ? $"fact:{TargetId}" : $"entity:{TargetId}";
 }
+
+/// <summary>An accepted change as a re-seed applies it again: to a fact (no entity type) or to an entity of a type.</summary>
+public sealed record AcceptedChange(EntityType? EntityType, string Yaml);
 
 /// <summary>
 /// One line of the audit history, append-only: who did what to which target, when and why, with the state before

@@ -33,9 +33,9 @@ public static class CurationSchema
         CREATE TABLE IF NOT EXISTS curation_proposals (
             id            INTEGER PRIMARY KEY,
             kind          TEXT NOT NULL,              -- new, edit, retract
-            fact_id       TEXT NOT NULL,
-            base_etag     TEXT,                       -- the ETag of the fact it changes, when proposed
-            fact          TEXT NOT NULL,              -- the fact after the change, in the data files' YAML
+            fact_id       TEXT NOT NULL,              -- the id of the fact, or of the entity when entity_type is set
+            base_etag     TEXT,                       -- the ETag of the fact or entity it changes, when proposed
+            fact          TEXT NOT NULL,              -- the fact or entity after the change, in the data files' YAML
             reason        TEXT NOT NULL,
             author_id     INTEGER NOT NULL REFERENCES curation_accounts (id),
             status        TEXT NOT NULL,              -- pending, accepted, rejected
@@ -43,7 +43,8 @@ public static class CurationSchema
             review_reason TEXT,
             review_seq    INTEGER,                    -- the event of the review: accepted changes apply in this order
             created_at    TEXT NOT NULL,
-            reviewed_at   TEXT
+            reviewed_at   TEXT,
+            entity_type   TEXT                        -- null for a fact; place, sector, organisation … for an entity
         );
         CREATE INDEX IF NOT EXISTS curation_proposals_status ON curation_proposals (status, id);
         CREATE TABLE IF NOT EXISTS curation_events (
@@ -64,4 +65,11 @@ public static class CurationSchema
         CREATE TRIGGER IF NOT EXISTS curation_events_no_delete BEFORE DELETE ON curation_events
             BEGIN SELECT RAISE(ABORT, 'the audit history is append-only'); END;
         """;
+
+    /// <summary>Adds to a database made by an earlier version what <see cref="Create"/> now makes (the tables are kept, never rebuilt).</summary>
+    public static void Upgrade(System.Data.Common.DbConnection c)
+    {
+        if (!Dapper.SqlMapper.Query<string>(c, "SELECT name FROM pragma_table_info('curation_proposals')").Contains("entity_type"))
+            Dapper.SqlMapper.Execute(c, "ALTER TABLE curation_proposals ADD COLUMN entity_type TEXT");
+    }
 }

@@ -48,12 +48,18 @@ public interface ICurationStore
     /// the history shows it). All in one transaction.
     /// </summary>
     Acceptance Accept(long proposalId, Account reviewer, string reason, FactRow fact, SearchRow search, Func<FactRow, string> yamlOf);
+    /// <summary>
+    /// Accepts a pending proposal about an entity as <see cref="Accept"/> does a fact's: writes the entity and its
+    /// search document, and bumps the entities' revision too (the data version's seeded part), all in one transaction.
+    /// <paramref name="yamlOf"/> gives the history's YAML of a stored entity document.
+    /// </summary>
+    Acceptance AcceptEntity(long proposalId, Account reviewer, string reason, EntityRow entity, SearchRow search, Func<string, string> yamlOf);
     ReviewOutcome Reject(long proposalId, Account reviewer, string reason);
 
     /// <summary>The accepted changes, oldest first: a re-seed from the data files applies them again, so none is lost.</summary>
-    IReadOnlyList<string> AcceptedFacts();
+    IReadOnlyList<AcceptedChange> AcceptedChanges();
 
-    /// <summary>The events about one target (e.g. <c>fact:ID</c>), oldest first.</summary>
+    /// <summary>The events about one target (<c>fact:ID</c>, <c>entity:ID</c> …), oldest first.</summary>
     IReadOnlyList<AuditEvent> History(string target);
     /// <summary>Events of the given actions, newest first, from before <paramref name="beforeSeq"/> when given.</summary>
     IReadOnlyList<AuditEvent> Events(IReadOnlyCollection<string> actions, int limit, long? beforeSeq = null);

@@ -49,13 +49,15 @@ public sealed partial class SqlCurationStore(Func<DbConnection> connect, bool se
 
     // ---- proposals and reviews ----
 
+    // fact_id and fact hold the id and the YAML of what the change is to: a fact, or an entity of entity_type
     private const string ProposalColumns = """
-        p.id, p.kind, p.fact_id AS FactId, p.base_etag AS BaseEtag, p.fact, p.reason, p.author_id AS AuthorId, a.user_name AS Author,
-        p.status, p.reviewer, p.review_reason AS ReviewReason, p.created_at AS CreatedAt, p.reviewed_at AS ReviewedAt
+        p.id, p.kind, p.entity_type AS EntityType, p.fact_id AS TargetId, p.base_etag AS BaseEtag, p.fact AS Yaml, p.reason,
+        p.author_id AS AuthorId, a.user_name AS Author, p.status, p.reviewer, p.review_reason AS ReviewReason,
+        p.created_at AS CreatedAt, p.reviewed_at AS ReviewedAt
         """;
 
-    private sealed record ProposalRow(long Id, string Kind, string FactId, string? BaseEtag, string Fact, string Reason, long AuthorId,
-        string Author, string Status, string? Reviewer, string? ReviewReason, string CreatedAt, string? ReviewedAt)
+    private sealed record ProposalRow(long Id, string Kind, string? EntityType, string TargetId, string? BaseEtag, string Yaml, string Reason,
+        long AuthorId, string Author, string Status, string? Reviewer, string? ReviewReason, string CreatedAt, string? ReviewedAt)
     {
         public Proposal ToProposal()
         {
@@ -63,21 +65,24 @@ public sealed partial class SqlCurationStore(Func<DbConnection> connect, bool se
             Slugs.TryParse<ProposalStatus>(Status, out var status);
             return new Proposal
             {
-                Id = Id, Kind = kind, FactId = FactId, BaseEtag = BaseEtag, Fact = Fact, Reason = Reason, AuthorId = AuthorId, Author = Author,
-                Status = status, Reviewer = Reviewer, ReviewReason = ReviewReason, CreatedAt = Time(CreatedAt)!.Value, ReviewedAt = Time(ReviewedAt),
+                Id = Id, Kind = kind, EntityType = TypeOf(EntityType), TargetId = TargetId, BaseEtag = BaseEtag, Yaml = Yaml, Reason = Reason,
+                AuthorId = AuthorId, Author = Author, Status = status, Reviewer = Reviewer, ReviewReason = ReviewReason,
+                CreatedAt = Time(CreatedAt)!.Value, ReviewedAt = Time(ReviewedAt),
             };
         }
     }
+
+    private static EntityType? TypeOf(string? slug) => Slugs.TryParse<EntityType>(slug, out var type) ? type : null;
 
     public Proposal AddProposal(Proposal p) => InTransaction((c, tx) =>
     {
         var author = c.ExecuteScalar<string>("SELECT user_name FROM curation_accounts WHERE id = @AuthorId", p, tx)
             ?? throw new InvalidOperationException($"there is no account {p.AuthorId} to propose as");
         var id = c.ExecuteScalar<long>("""
-            INSERT INTO curation_proposals (kind, fact_id, base_etag, fact, reason, author_id, status, created_at)
-            VALUES (@kind, @FactId, @BaseEtag, @Fact, @Reason, @AuthorId, 'pending', @at) RETURNING id
-            """, new { kind = Slugs.Of(p.Kind), p.FactId, p.BaseEtag, p.Fact, p.Reason, p.AuthorId, at = Now() }, tx);
-        Append(c, tx, author, Actions.Proposed, $"fact:{p.FactId}", p.Reason, after: p.Fact);
+            INSERT INTO curation_proposals (kind, entity_type, fact_id, base_etag, fact, reason, author_id, status, created_at)
+            VALUES (@kind, @type, @TargetId, @BaseEtag, @Yaml, @Reason, @AuthorId, 'pending', @at) RETURNING id
+            """, new { kind = Slugs.Of(p.Kind), type = p.EntityType is { } t ? Slugs.Of(t) : null, p.TargetId, p.BaseEtag, p.Yaml, p.Reason, p.AuthorId, at = Now() }, tx);
+        Append(c, tx, author, Actions.Proposed, p.Target, p.Reason, after: p.Yaml);
         return FindProposal(c, tx, id)!;
     });
 
@@ -103,33 +108,76 @@ public sealed partial class SqlCurationStore(Func<DbConnection> connect, bool se
     }
 
     public Acceptance Accept(long proposalId, Account reviewer, string reason, FactRow fact, SearchRow search, Func<FactRow, string> yamlOf) =>
+        Review(proposalId, reviewer, reason, EntityOrFact.Fact, (c, tx, p) =>
+        {
+            var current = c.QuerySingleOrDefault<FactRow>($"SELECT {CuratedRows.FactColumns} FROM facts WHERE id = @id", new { id = p.TargetId }, tx);
+            return current is null ? null : yamlOf(current);
+        }, (c, tx, p) =>
+        {
+            WriteFact(c, tx, fact);
+            c.Execute("DELETE FROM search WHERE fact_id = @id", new { id = p.TargetId }, tx);
+            WriteSearch(c, tx, search);
+        });
+
+    public Acceptance AcceptEntity(long proposalId, Account reviewer, string reason, EntityRow entity, SearchRow search, Func<string, string> yamlOf) =>
+        Review(proposalId, reviewer, reason, EntityOrFact.Entity, (c, tx, p) =>
+        {
+            var document = c.QuerySingleOrDefault<string>("SELECT document FROM entities WHERE id = @id", new { id = p.TargetId }, tx);
+            return document is null ? null : yamlOf(document);
+        }, (c, tx, p) =>
+        {
+            c.Execute("""
+                INSERT INTO entities (id, type, kind, seq, document)
+                VALUES (@Id, @Type, @Kind, (SELECT coalesce(max(seq), -1) + 1 FROM entities), @Document)
+                ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, document = excluded.document
+                """, entity, tx);
+            c.Execute("DELETE FROM search WHERE entity_id = @id AND fact_id IS NULL", new { id = p.TargetId }, tx);
+            WriteSearch(c, tx, search);
+            // an entity's change is a new version of the entities: every node reads them again, not the facts alone
+            NextRevision(c, tx, "entities_rev");
+        });
+
+    private enum EntityOrFact { Fact, Entity }
+
+    /// <summary>
+    /// Accepts a pending proposal in one transaction: checks that the fact or entity is still the version it was proposed
+    /// over (<paramref name="currentYaml"/>), writes the change (<paramref name="write"/>), bumps the curated data version,
+    /// appends the event with the state before and after, and marks the proposal accepted.
+    /// </summary>
+    private Acceptance Review(long proposalId, Account reviewer, string reason, EntityOrFact what,
+        Func<DbConnection, DbTransaction, Proposal, string?> currentYaml, Action<DbConnection, DbTransaction, Proposal> write) =>
         InTransaction((c, tx) =>
         {
             if (serverLocks) c.Execute("SELECT pg_advisory_xact_lock(@key)", new { key = ReviewLock }, tx);
             var p = FindProposal(c, tx, proposalId);
-            if (p is null) return new Acceptance(ReviewOutcome.NotFound);
+            if (p is null || (p.EntityType is null) != (what == EntityOrFact.Fact)) return new Acceptance(ReviewOutcome.NotFound);
             if (p.Status != ProposalStatus.Pending) return new Acceptance(ReviewOutcome.NotPending);
-            var current = c.QuerySingleOrDefault<FactRow>($"SELECT {CuratedRows.FactColumns} FROM facts WHERE id = @id", new { id = p.FactId }, tx);
-            var before = current is null ? null : yamlOf(current);
-            // a new fact must still be new; an edit or a retraction must still find the fact it was proposed on
+            var before = currentYaml(c, tx, p);
+            // a new fact or entity must still be new; an edit or a retraction must still find the version it was proposed on
             if (before is null ? p.Kind != ProposalKind.New : p.Kind == ProposalKind.New || FactYaml.EtagOf(before) != p.BaseEtag)
                 return new Acceptance(ReviewOutcome.FactChanged);
-            WriteFact(c, tx, fact);
-            c.Execute("DELETE FROM search WHERE fact_id = @id", new { id = p.FactId }, tx);
-            c.Execute("INSERT INTO search (entity_id, fact_id, names, aliases, body) VALUES (@EntityId, @FactId, @Names, @Aliases, @Body)", search, tx);
-            var revision = long.Parse(c.ExecuteScalar<string>("""
-                INSERT INTO meta (key, value) VALUES ('curated_rev', '1')
-                ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)
-                RETURNING value
-                """, transaction: tx)!, CultureInfo.InvariantCulture);
+            write(c, tx, p);
+            var revision = NextRevision(c, tx, "curated_rev");
             var seeded = c.ExecuteScalar<string>("SELECT value FROM meta WHERE key = 'data_hash'", transaction: tx);
-            var seq = Append(c, tx, reviewer.UserName, Actions.Accepted, $"fact:{p.FactId}", reason, before, p.Fact);
+            var entities = c.ExecuteScalar<string>("SELECT value FROM meta WHERE key = 'entities_rev'", transaction: tx);
+            var seq = Append(c, tx, reviewer.UserName, Actions.Accepted, p.Target, reason, before, p.Yaml);
             c.Execute("""
                 UPDATE curation_proposals SET status = 'accepted', reviewer = @reviewer, review_reason = @reason, review_seq = @seq, reviewed_at = @at
                 WHERE id = @id
                 """, new { reviewer = reviewer.UserName, reason, seq, at = Now(), id = proposalId }, tx);
-            return new Acceptance(ReviewOutcome.Done, CuratedRows.Version(seeded, $"{revision}"), CuratedRows.Version(seeded, $"{revision - 1}"));
+            return new Acceptance(ReviewOutcome.Done, CuratedRows.Version(seeded, entities, $"{revision}"), CuratedRows.Version(seeded, entities, $"{revision - 1}"));
         });
+
+    /// <summary>Adds one to a revision counter of the meta table and returns it.</summary>
+    private static long NextRevision(DbConnection c, DbTransaction tx, string key) =>
+        long.Parse(c.ExecuteScalar<string>("""
+            INSERT INTO meta (key, value) VALUES (@key, '1')
+            ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)
+            RETURNING value
+            """, new { key }, tx)!, CultureInfo.InvariantCulture);
+
+    private static void WriteSearch(DbConnection c, DbTransaction tx, SearchRow search) =>
+        c.Execute("INSERT INTO search (entity_id, fact_id, names, aliases, body) VALUES (@EntityId, @FactId, @Names, @Aliases, @Body)", search, tx);
 
     /// <summary>Writes the fact over the one of the same id (keeping its place in the order), or adds it at the end.</summary>
     private static void WriteFact(DbConnection c, DbTransaction tx, FactRow f) =>
@@ -155,7 +203,7 @@ public sealed partial class SqlCurationStore(Func<DbConnection> connect, bool se
         var p = FindProposal(c, tx, proposalId);
         if (p is null) return ReviewOutcome.NotFound;
         if (p.Status != ProposalStatus.Pending) return ReviewOutcome.NotPending;
-        var seq = Append(c, tx, reviewer.UserName, Actions.Rejected, $"fact:{p.FactId}", reason, after: p.Fact);
+        var seq = Append(c, tx, reviewer.UserName, Actions.Rejected, p.Target, reason, after: p.Yaml);
         c.Execute("""
             UPDATE curation_proposals SET status = 'rejected', reviewer = @reviewer, review_reason = @reason, review_seq = @seq, reviewed_at = @at
             WHERE id = @id
@@ -163,15 +211,16 @@ public sealed partial class SqlCurationStore(Func<DbConnection> connect, bool se
         return ReviewOutcome.Done;
     });
 
-    public IReadOnlyList<string> AcceptedFacts()
+    public IReadOnlyList<AcceptedChange> AcceptedChanges()
     {
         using var c = Open();
-        return AcceptedFacts(c, null);
+        return AcceptedChanges(c, null);
     }
 
-    /// <summary>The accepted facts' YAML in the order they were accepted, read in a seed's own transaction.</summary>
-    public static IReadOnlyList<string> AcceptedFacts(DbConnection c, DbTransaction? tx) =>
-        c.Query<string>("SELECT fact FROM curation_proposals WHERE status = 'accepted' ORDER BY review_seq", transaction: tx).ToList();
+    /// <summary>The accepted changes (facts and entities) in the order they were accepted, read in a seed's own transaction.</summary>
+    public static IReadOnlyList<AcceptedChange> AcceptedChanges(DbConnection c, DbTransaction? tx) =>
+        c.Query<(string? Type, string Yaml)>("SELECT entity_type, fact FROM curation_proposals WHERE status = 'accepted' ORDER BY review_seq", transaction: tx)
+            .Select(r => new AcceptedChange(TypeOf(r.Type), r.Yaml)).ToList();
 
     // ---- the history ----
 

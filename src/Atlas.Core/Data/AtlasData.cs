@@ -26,10 +26,17 @@ public sealed class AtlasData
     public Atlas.Statbel.StatbelData? Statbel { get; init; }
 
     /// <summary>The same data with other facts.</summary>
-    public AtlasData WithFacts(IReadOnlyList<Fact> facts) => new()
+    public AtlasData WithFacts(IReadOnlyList<Fact> facts) => With(Entities.ToList(), facts);
+
+    /// <summary>The same data with other entities (of every type: each goes to its own list).</summary>
+    public AtlasData WithEntities(IReadOnlyList<Entity> entities) => With(entities, Facts);
+
+    private AtlasData With(IReadOnlyList<Entity> entities, IReadOnlyList<Fact> facts) => new()
     {
-        Places = Places, Sectors = Sectors, Technologies = Technologies, Organisations = Organisations, Programmes = Programmes,
-        Sources = Sources, Facts = facts, ContentHash = ContentHash, Map = Map, IndexDefinition = IndexDefinition, Statbel = Statbel,
+        Places = entities.OfType<Place>().ToList(), Sectors = entities.OfType<Sector>().ToList(),
+        Technologies = entities.OfType<Technology>().ToList(), Organisations = entities.OfType<Organisation>().ToList(),
+        Programmes = entities.OfType<Programme>().ToList(), Sources = entities.OfType<Source>().ToList(), Facts = facts,
+        ContentHash = ContentHash, Map = Map, Localities = Localities, Boundaries = Boundaries, IndexDefinition = IndexDefinition, Statbel = Statbel,
     };
 
     public IEnumerable<Entity> Entities =>

@@ -60,8 +60,8 @@ public sealed class DataLoader
             return Empty();
         }
         var hash = HashOf(InputFiles(_dataDir));
-        var sources = LoadList("sources.yaml", ReadSource);
-        var places = LoadList("places.yaml", ReadPlace);
+        var sources = LoadList(FileOf(EntityType.Source), ReadSource);
+        var places = LoadList(FileOf(EntityType.Place), ReadPlace);
         var regionIds = places.Where(p => p.PlaceKind is PlaceKind.Region or PlaceKind.Country && p.Nis is not null)
             .GroupBy(p => p.Nis!.Value.ToString()).ToDictionary(g => g.Key, g => g.First().Id);
         var (referencePlaces, map) = ReferenceGeo.Load(_dataDir, Display, _problems, regionIds);
@@ -70,10 +70,10 @@ public sealed class DataLoader
         places.AddRange(referencePlaces);
         var localitiesPath = Path.Combine(_dataDir, ReferenceGeo.GeocodedPostcodesFile);
         var localities = Atlas.Geo.PostcodeLocalities.Read(localitiesPath, Display(localitiesPath), _problems);
-        var sectors = LoadList("sectors.yaml", ReadSector);
-        var technologies = LoadList("technologies.yaml", ReadTechnology);
-        var organisations = LoadList("organisations.yaml", ReadOrganisation);
-        var programmes = LoadList("programmes.yaml", ReadProgramme);
+        var sectors = LoadList(FileOf(EntityType.Sector), ReadSector);
+        var technologies = LoadList(FileOf(EntityType.Technology), ReadTechnology);
+        var organisations = LoadList(FileOf(EntityType.Organisation), ReadOrganisation);
+        var programmes = LoadList(FileOf(EntityType.Programme), ReadProgramme);
         var facts = new List<Fact>();
         var factsDir = Path.Combine(_dataDir, "facts");
         if (Directory.Exists(factsDir))
@@ -146,6 +146,20 @@ public sealed class DataLoader
         return result;
     }
 
+    /// <summary>The data file that holds the entities of a type (relative to the data folder).</summary>
+    public static string FileOf(EntityType type) => type switch
+    {
+        EntityType.Place => "places.yaml", EntityType.Sector => "sectors.yaml", EntityType.Technology => "technologies.yaml",
+        EntityType.Organisation => "organisations.yaml", EntityType.Programme => "programmes.yaml", _ => "sources.yaml",
+    };
+
+    /// <summary>Reads one entry of the data file of <paramref name="type"/> by that file's rules (a proposed entity is read so).</summary>
+    public static Entity? ReadEntity(EntityType type, YamlFile f, YamlMappingNode m) => type switch
+    {
+        EntityType.Place => ReadPlace(f, m), EntityType.Sector => ReadSector(f, m), EntityType.Technology => ReadTechnology(f, m),
+        EntityType.Organisation => ReadOrganisation(f, m), EntityType.Programme => ReadProgramme(f, m), _ => ReadSource(f, m),
+    };
+
     private static readonly string[] CommonKeys = ["id", "names", "aliases", "description", "note"];
 
     internal static string What(YamlMappingNode map, string type) =>
@@ -164,7 +178,7 @@ public sealed class DataLoader
 
     private static readonly Lang[] NameLangs = [Lang.Fr, Lang.Nl, Lang.En];
 
-    private Place? ReadPlace(YamlFile f, YamlMappingNode m)
+    private static Place? ReadPlace(YamlFile f, YamlMappingNode m)
     {
         var what = What(m, "place");
         f.CheckKeys(m, what, [.. CommonKeys, "kind", "nis", "nuts", "parent", "coordinates", "links"]);
@@ -211,11 +225,11 @@ public sealed class DataLoader
             Description = f.Texts(m, "description", what), Note = f.Note(m, what),
             Nis = nis, Nuts = f.Str(m, "nuts", what), Parent = f.Str(m, "parent", what),
             Latitude = lat, Longitude = lon, Links = links,
-            Position = new SourcePosition(f.Name, YamlFile.LineOf(m)),
+            Position = f.PositionOf(m),
         };
     }
 
-    private Sector? ReadSector(YamlFile f, YamlMappingNode m)
+    private static Sector? ReadSector(YamlFile f, YamlMappingNode m)
     {
         var what = What(m, "sector");
         f.CheckKeys(m, what, [.. CommonKeys, "nace2008"]);
@@ -226,11 +240,11 @@ public sealed class DataLoader
         return new Sector
         {
             Id = id, Names = names, Aliases = f.StrList(m, "aliases", what), Description = f.Texts(m, "description", what),
-            Note = f.Note(m, what), Nace2008 = nace, Position = new SourcePosition(f.Name, YamlFile.LineOf(m)),
+            Note = f.Note(m, what), Nace2008 = nace, Position = f.PositionOf(m),
         };
     }
 
-    private Technology? ReadTechnology(YamlFile f, YamlMappingNode m)
+    private static Technology? ReadTechnology(YamlFile f, YamlMappingNode m)
     {
         var what = What(m, "technology");
         f.CheckKeys(m, what, [.. CommonKeys, "nace2008"]);
@@ -241,7 +255,7 @@ public sealed class DataLoader
         return new Technology
         {
             Id = id, Names = names, Aliases = f.StrList(m, "aliases", what), Description = f.Texts(m, "description", what),
-            Note = f.Note(m, what), Nace2008 = nace, Position = new SourcePosition(f.Name, YamlFile.LineOf(m)),
+            Note = f.Note(m, what), Nace2008 = nace, Position = f.PositionOf(m),
         };
     }
 
@@ -257,7 +271,7 @@ public sealed class DataLoader
         return nace;
     }
 
-    private Organisation? ReadOrganisation(YamlFile f, YamlMappingNode m)
+    private static Organisation? ReadOrganisation(YamlFile f, YamlMappingNode m)
     {
         var what = What(m, "organisation");
         f.CheckKeys(m, what, [.. CommonKeys, "kind", "enterpriseNumber", "places", "sectors", "technologies", "website", "wikidata"]);
@@ -294,7 +308,7 @@ public sealed class DataLoader
             Description = f.Texts(m, "description", what), Note = f.Note(m, what),
             EnterpriseNumber = number, Places = places, Sectors = f.StrList(m, "sectors", what),
             Technologies = f.StrList(m, "technologies", what), Website = website, Wikidata = wikidata,
-            Position = new SourcePosition(f.Name, YamlFile.LineOf(m)),
+            Position = f.PositionOf(m),
         };
     }
 
@@ -304,7 +318,7 @@ public sealed class DataLoader
             f.Report(YamlFile.Get(m, key), $"'{url}' is not a web address: write it in full, starting with https://");
     }
 
-    private Programme? ReadProgramme(YamlFile f, YamlMappingNode m)
+    private static Programme? ReadProgramme(YamlFile f, YamlMappingNode m)
     {
         var what = What(m, "programme");
         f.CheckKeys(m, what, [.. CommonKeys, "kind", "scope", "period", "website"]);
@@ -322,11 +336,11 @@ public sealed class DataLoader
             Id = id, ProgrammeKind = kind, Names = names, Aliases = f.StrList(m, "aliases", what),
             Description = f.Texts(m, "description", what), Note = f.Note(m, what),
             Scope = f.Str(m, "scope", what), Period = period, Website = website,
-            Position = new SourcePosition(f.Name, YamlFile.LineOf(m)),
+            Position = f.PositionOf(m),
         };
     }
 
-    private Source? ReadSource(YamlFile f, YamlMappingNode m)
+    private static Source? ReadSource(YamlFile f, YamlMappingNode m)
     {
         var what = What(m, "source");
         f.CheckKeys(m, what, [.. CommonKeys, "type", "title", "publisher", "language", "year", "date", "accessed", "url", "licence", "text", "file"]);
@@ -360,7 +374,7 @@ public sealed class DataLoader
             Aliases = f.StrList(m, "aliases", what), Note = f.Note(m, what),
             Publisher = f.Str(m, "publisher", what), Language = language, Year = year, Date = date, Accessed = accessed,
             Url = url, Licence = f.Str(m, "licence", what), TextFile = f.Str(m, "text", what), File = f.Str(m, "file", what),
-            Position = new SourcePosition(f.Name, YamlFile.LineOf(m)),
+            Position = f.PositionOf(m),
         };
     }
 

@@ -60,6 +60,29 @@ public static class Validator
         return problems;
     }
 
+    /// <summary>
+    /// The same rules on a proposed entity (new, or the new version of one) against the entities of the current data:
+    /// its references (places, sectors, technologies, parent, scope), its NACE codes, the rules of its kind of source,
+    /// and, for a new one, that its id is free.
+    /// </summary>
+    public static List<Problem> CheckProposedEntity(Entity entity, bool isNew, IReadOnlyDictionary<string, Entity> entities, string dataDir)
+    {
+        var problems = new List<Problem>();
+        if (isNew && entities.TryGetValue(entity.Id, out var taken))
+            problems.Add(At(entity.Position, $"the id '{entity.Id}' is already used by the {taken.Type.ToString().ToLowerInvariant()} '{taken.Label(Lang.En)}': choose another, or propose an edit of that entity"));
+        var alone = new AtlasData
+        {
+            Places = entity is Place p ? [p] : [], Sectors = entity is Sector s ? [s] : [], Technologies = entity is Technology t ? [t] : [],
+            Organisations = entity is Organisation o ? [o] : [], Programmes = entity is Programme pr ? [pr] : [], Sources = entity is Source so ? [so] : [],
+            Facts = [], ContentHash = "",
+        };
+        var byId = new Dictionary<string, Entity>(entities) { [entity.Id] = entity };
+        CheckReferences(alone, byId, problems);
+        if (entity is Sector or Technology) CheckNace(alone, Path.Combine(dataDir, NaceFile), problems);
+        SourceRules.Check(alone, dataDir, problems);
+        return problems;
+    }
+
     private static void CheckIds(AtlasData data, List<Problem> problems)
     {
         var seen = new Dictionary<string, Entity>();

@@ -15,16 +15,22 @@ public sealed class YamlFile
     public string Name { get; }
     public YamlNode? Root { get; }
     private readonly List<Problem> _problems;
+    private readonly SourcePosition? _standsAt;
 
-    private YamlFile(string name, YamlNode? root, List<Problem> problems)
+    private YamlFile(string name, YamlNode? root, List<Problem> problems, SourcePosition? standsAt = null)
     {
         Name = name;
         Root = root;
         _problems = problems;
+        _standsAt = standsAt;
     }
 
     /// <param name="name">The path shown in messages (relative to the repository, e.g. data/places.yaml).</param>
-    public static YamlFile Parse(string name, string text, List<Problem> problems)
+    /// <param name="standsAt">
+    /// For a text kept apart from its file (an accepted change to an entity): the position its entry takes in the
+    /// data, which <see cref="PositionOf"/> then gives instead of the line in the text.
+    /// </param>
+    public static YamlFile Parse(string name, string text, List<Problem> problems, SourcePosition? standsAt = null)
     {
         var parser = new TrackingParser(new Parser(new StringReader(text)));
         try
@@ -33,7 +39,7 @@ public sealed class YamlFile
             stream.Load(parser);
             var root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
             if (root is null) problems.Add(new Problem(name, 1, "the file is empty: write a list of entries (see docs/data-format.md)"));
-            return new YamlFile(name, root, problems);
+            return new YamlFile(name, root, problems, standsAt);
         }
         catch (YamlException e)
         {
@@ -67,6 +73,9 @@ public sealed class YamlFile
     }
 
     public static int LineOf(YamlNode node) => (int)node.Start.Line;
+
+    /// <summary>Where an entry stands in the data: its file and line (see the <c>standsAt</c> of <see cref="Parse"/>).</summary>
+    public SourcePosition PositionOf(YamlNode entry) => _standsAt ?? new SourcePosition(Name, LineOf(entry));
 
     public void Report(YamlNode? node, string message) =>
         _problems.Add(new Problem(Name, node is null ? 0 : LineOf(node), message));

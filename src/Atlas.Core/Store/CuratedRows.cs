@@ -45,10 +45,13 @@ public static class CuratedRows
     public static IEnumerable<SearchRow> Search(AtlasData data)
     {
         var byId = data.Entities.ToDictionary(e => e.Id);
-        foreach (var e in data.Entities)
-            yield return new SearchRow(e.Id, null, string.Join(" | ", e.Names.All.Distinct()), string.Join(" | ", e.Aliases), string.Join(" | ", e.Description.All));
+        foreach (var e in data.Entities) yield return SearchOf(e);
         foreach (var f in data.Facts) yield return SearchOf(f, byId.GetValueOrDefault);
     }
+
+    /// <summary>The search document of an entity: its names, aliases and descriptions.</summary>
+    public static SearchRow SearchOf(Entity e) =>
+        new(e.Id, null, string.Join(" | ", e.Names.All.Distinct()), string.Join(" | ", e.Aliases), string.Join(" | ", e.Description.All));
 
     /// <summary>The search document of a fact: its statements and key phrase, and the names and aliases of what it is about.</summary>
     public static SearchRow SearchOf(Fact f, Func<string, Entity?> entity)
@@ -81,7 +84,7 @@ public static class CuratedRows
         Programmes = entities.OfType<Programme>().ToList(),
         Sources = entities.OfType<Source>().ToList(),
         Facts = facts,
-        ContentHash = Version(meta.GetValueOrDefault("data_hash"), meta.GetValueOrDefault("curated_rev")) ?? "",
+        ContentHash = Version(meta) ?? "",
         Map = meta.GetValueOrDefault("map") is { Length: > 0 } map ? JsonSerializer.Deserialize<Atlas.Geo.BelgiumMap>(map) : null,
         IndexDefinition = meta.GetValueOrDefault("atlas_index") is { Length: > 0 } index ? index : null,
         Localities = meta.GetValueOrDefault("localities") is { Length: > 0 } localities
@@ -89,29 +92,62 @@ public static class CuratedRows
         Boundaries = meta.GetValueOrDefault("boundaries") is { Length: > 0 } boundaries ? boundaries : null,
     };
 
-    /// <summary>The data version of a store: the seed's content hash, and the count of accepted changes when there are any.</summary>
-    public static string? Version(string? seededHash, string? curatedRevision) =>
-        seededHash is null ? null : curatedRevision is { Length: > 0 } rev && rev != "0" ? $"{seededHash}+{rev}" : seededHash;
+    /// <summary>
+    /// The data version of a store: the seed's content hash, then the count of accepted changes to entities (<c>.eN</c>)
+    /// and the count of all accepted changes (<c>+N</c>) when there are any. The part before <c>+</c> is the version of
+    /// the entities: what derives from them alone is kept while only facts change.
+    /// </summary>
+    public static string? Version(string? seededHash, string? entitiesRevision, string? curatedRevision) =>
+        seededHash is null ? null
+        : seededHash + (entitiesRevision is { Length: > 0 } e && e != "0" ? $".e{e}" : "") + (curatedRevision is { Length: > 0 } rev && rev != "0" ? $"+{rev}" : "");
 
-    /// <summary>The seeded part of a data version: the data files' hash without the count of accepted changes.</summary>
-    public static string SeedOf(string version) => version.Split('+')[0];
+    /// <summary>The keys of the meta values <see cref="Version"/> is made of.</summary>
+    public static readonly string[] VersionKeys = ["data_hash", "entities_rev", "curated_rev"];
 
-    /// <summary>The data files' content with the accepted curated changes applied over it in their order (each is the whole fact after the change).</summary>
-    public static AtlasData WithAccepted(AtlasData data, IReadOnlyList<string> acceptedFacts)
+    /// <summary>The data version from the meta values of <see cref="VersionKeys"/>.</summary>
+    public static string? Version(IReadOnlyDictionary<string, string> meta) =>
+        Version(meta.GetValueOrDefault("data_hash"), meta.GetValueOrDefault("entities_rev"), meta.GetValueOrDefault("curated_rev"));
+
+    /// <summary>The entities' part of a data version: the data files' hash and the changes to entities, without the count of accepted changes.</summary>
+    public static string SeedOf(string version)
     {
-        if (acceptedFacts.Count == 0) return data;
+        var plus = version.LastIndexOf('+');
+        return plus >= 0 && version.AsSpan(plus + 1).IndexOfAnyExceptInRange('0', '9') < 0 ? version[..plus] : version;
+    }
+
+    /// <summary>
+    /// The data files' content with the accepted curated changes applied over it in their order (each is the whole fact
+    /// or entity after the change): a changed one keeps its place, a new one comes after the others of its file.
+    /// </summary>
+    public static AtlasData WithAccepted(AtlasData data, IReadOnlyList<Curation.AcceptedChange> accepted)
+    {
+        if (accepted.Count == 0) return data;
         var facts = data.Facts.ToList();
-        var index = facts.Select((f, i) => (f.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        foreach (var yaml in acceptedFacts)
+        var entities = data.Entities.ToList();
+        var factAt = facts.Select((f, i) => (f.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var entityAt = entities.Select((e, i) => (e.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        foreach (var change in accepted)
         {
-            var id = Curation.FactYaml.ReadStored(yaml, new SourcePosition(Curation.FactYaml.NewFactsFile, 0))?.Id;
-            if (id is null) continue;
-            var position = index.TryGetValue(id, out var at) ? facts[at].Position : new SourcePosition(Curation.FactYaml.NewFactsFile, 0);
-            var fact = Curation.FactYaml.ReadStored(yaml, position)!;
-            if (index.TryGetValue(id, out at)) facts[at] = fact;
-            else { index[id] = facts.Count; facts.Add(fact); }
+            if (change.EntityType is { } type)
+            {
+                var id = Curation.EntityYaml.ReadStored(type, change.Yaml, new SourcePosition(Curation.EntityYaml.DataFile(type), int.MaxValue))?.Id;
+                if (id is null) continue;
+                var position = entityAt.TryGetValue(id, out var at) ? entities[at].Position : new SourcePosition(Curation.EntityYaml.DataFile(type), int.MaxValue);
+                var entity = Curation.EntityYaml.ReadStored(type, change.Yaml, position)!;
+                if (entityAt.TryGetValue(id, out at)) entities[at] = entity;
+                else { entityAt[id] = entities.Count; entities.Add(entity); }
+            }
+            else
+            {
+                var id = Curation.FactYaml.ReadStored(change.Yaml, new SourcePosition(Curation.FactYaml.NewFactsFile, 0))?.Id;
+                if (id is null) continue;
+                var position = factAt.TryGetValue(id, out var at) ? facts[at].Position : new SourcePosition(Curation.FactYaml.NewFactsFile, 0);
+                var fact = Curation.FactYaml.ReadStored(change.Yaml, position)!;
+                if (factAt.TryGetValue(id, out at)) facts[at] = fact;
+                else { factAt[id] = facts.Count; facts.Add(fact); }
+            }
         }
-        return data.WithFacts(facts);
+        return data.WithEntities(entities).WithFacts(facts);
     }
 
     /// <summary>The columns of <see cref="FactRow"/> in its order, for a SELECT that Dapper maps back to it.</summary>

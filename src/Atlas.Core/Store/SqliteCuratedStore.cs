@@ -57,6 +57,7 @@ public sealed class SqliteCuratedStore : ICuratedStore
                 tx.Commit();
             }
             c.Execute(CurationSchema.Create);
+            CurationSchema.Upgrade(c);
         }
         catch (SqliteException e)
         {
@@ -72,7 +73,15 @@ public sealed class SqliteCuratedStore : ICuratedStore
         return c;
     }
 
-    public string? DataVersion => CuratedRows.Version(Meta("data_hash"), Meta("curated_rev"));
+    public string? DataVersion
+    {
+        get
+        {
+            using var c = Connect();
+            return CuratedRows.Version(c.Query<(string Key, string Value)>("SELECT key, value FROM meta WHERE key IN ('data_hash', 'entities_rev', 'curated_rev')")
+                .ToDictionary(m => m.Key, m => m.Value));
+        }
+    }
 
     public string? SeededHash => Meta("data_hash");
 
@@ -95,7 +104,7 @@ public sealed class SqliteCuratedStore : ICuratedStore
         using var tx = c.BeginTransaction();
         try
         {
-            data = CuratedRows.WithAccepted(data, SqlCurationStore.AcceptedFacts(c, tx));
+            data = CuratedRows.WithAccepted(data, SqlCurationStore.AcceptedChanges(c, tx));
             c.Execute(CuratedSchema.Clear, transaction: tx);
             c.Execute(StatbelSchema.Clear, transaction: tx);
             CuratedSeeding.Write(c, tx, data);

@@ -15,8 +15,9 @@ namespace Atlas.Web.Catalogue;
 
 public sealed record ListPageModel(PageContext Ctx, EntityType Type, string? Kind, IReadOnlyList<string> Kinds, Page<Entity> Items);
 
+/// <param name="History">The entity's accepted changes (where it is a curated one); <paramref name="Curation"/>: the atlas takes proposals.</param>
 public sealed record EntityPageModel(PageContext Ctx, Entity Entity, IReadOnlyList<FactJson> Facts, IReadOnlyList<FactJson> FactsAbout,
-    IReadOnlyList<FactJson> SourceFacts, EntityLinks Refs);
+    IReadOnlyList<FactJson> SourceFacts, EntityLinks Refs, Atlas.Web.Curation.EntityHistoryJson? History, bool Curation);
 
 public sealed record PlacePageModel(PageContext Ctx, Place Place, IReadOnlyList<FactJson> Facts, IReadOnlyList<FactJson> FactsAbout,
     IReadOnlyList<Place> Children, EntityLinks Refs, IReadOnlyList<(Place City, int Count)> Related,
@@ -93,7 +94,8 @@ public static class CataloguePages
         }
         var sourceFacts = type == EntityType.Source
             ? CatalogueApi.Facts(q.Facts(new FactFilter(Source: id), PageRequest.All).Items, s, atlas.Claims, lang) : [];
-        return Page.Render<EntityPage, EntityPageModel>(new(context, detail.Entity, facts, about, sourceFacts, refs));
+        var history = Atlas.Curation.EntityYaml.IsCurated(detail.Entity) ? Atlas.Web.Curation.HistoryApi.OfEntity(atlas, id) : null;
+        return Page.Render<EntityPage, EntityPageModel>(new(context, detail.Entity, facts, about, sourceFacts, refs, history, TakesCuration(ctx)));
     }
 
     private static IResult Facts(HttpContext ctx, EntityQueries q, ClaimQueries claims, Lang lang)
@@ -115,9 +117,10 @@ public static class CataloguePages
         var q = atlas.Entities;
         if (id.Length > Problems.MaxIdLength || q.Fact(id) is not { } fact) return ErrorPages.NotFound(ctx, lang);
         var json = FactJson.Of(fact, q.Snapshot, lang, atlas.Claims.All(fact));
-        // the edit links lead to forms only where the atlas has accounts (a read-only atlas has none)
-        var curation = ctx.RequestServices.GetService(typeof(Atlas.Curation.ICurationStore)) is not null;
         return Page.Render<FactPage, FactPageModel>(new(PageContext.Of(ctx, lang, json.Text.Length > 80 ? json.Text[..80] + "…" : json.Text,
-            $"/api/facts/{Uri.EscapeDataString(id)}"), json, new EntityLinks(q.Snapshot, lang), Atlas.Web.Curation.HistoryApi.Of(atlas, id), curation));
+            $"/api/facts/{Uri.EscapeDataString(id)}"), json, new EntityLinks(q.Snapshot, lang), Atlas.Web.Curation.HistoryApi.Of(atlas, id), TakesCuration(ctx)));
     }
+
+    /// <summary>Whether the edit links lead anywhere: only where the atlas has accounts (a read-only atlas has no form).</summary>
+    private static bool TakesCuration(HttpContext ctx) => ctx.RequestServices.GetService(typeof(Atlas.Curation.ICurationStore)) is not null;
 }

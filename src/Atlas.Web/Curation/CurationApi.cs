@@ -24,6 +24,16 @@ public static class CurationApi
             .RequireAuthorization(CurationAuth.ApiRead).AddEndpointFilter(Problems.CheckIdLength)
             .Produces<EditableFactJson>().ProducesProblem(404).WithName("editableFact").WithSummary("A fact as an edit starts from it, with its ETag (send it back in If-Match)");
 
+        api.MapGet("/curation/entities/{id}", (HttpContext ctx, AtlasServices atlas, string id) =>
+            {
+                if (atlas.Curation.EditableEntity(id) is not { } editable) return Problems.NotFound("entity", id, "/api/search");
+                ctx.Response.Headers.ETag = editable.Etag;
+                return Results.Json(new EditableEntityJson(id, Slugs.Of(editable.Type), editable.Etag, EntityObject(atlas, id)), ApiJson.Info<EditableEntityJson>());
+            })
+            .RequireAuthorization(CurationAuth.ApiRead).AddEndpointFilter(Problems.CheckIdLength)
+            .Produces<EditableEntityJson>().ProducesProblem(404).WithName("editableEntity")
+            .WithSummary("An entity as an edit starts from it: the keys of its data file, with its ETag (send it back in If-Match)");
+
         api.MapGet("/proposals", (HttpContext ctx, AtlasServices atlas, string? status) =>
             {
                 var account = CurationAuth.AccountOf(ctx);
@@ -47,8 +57,19 @@ public static class CurationApi
                 if (account is null) return Results.Unauthorized();
                 if (!Slugs.TryParse<ProposalKind>(body.Kind, out var kind))
                     return Invalid([new FieldError("kind", "kind is new, edit or retract")]);
-                var outcome = atlas.Curation.Propose(account, kind, kind == ProposalKind.New ? null : body.FactId ?? body.Fact?.Id, body.Fact, body.Reason,
-                    ctx.Request.Headers.IfMatch.ToString());
+                var ifMatch = ctx.Request.Headers.IfMatch.ToString();
+                CurationOutcome outcome;
+                if (body.IsAboutEntity)
+                {
+                    EntityType? type = null;
+                    if (body.EntityType is not null)
+                        type = Slugs.TryParse<EntityType>(body.EntityType, out var t) ? t
+                            : throw new BadRequestException("Unknown entity type", $"entityType is one of {string.Join(", ", Slugs.All<EntityType>())}.");
+                    var text = body.Entity is { } entity ? EntityYaml.FromJson(entity) : null;
+                    if (body.Entity is not null && text is null) return Invalid([new FieldError("entity", "the entity is an object with the keys of its data file")]);
+                    outcome = atlas.Curation.ProposeEntity(account, kind, type, body.EntityId ?? IdIn(body.Entity), text, body.Reason, ifMatch);
+                }
+                else outcome = atlas.Curation.Propose(account, kind, kind == ProposalKind.New ? null : body.FactId ?? body.Fact?.Id, body.Fact, body.Reason, ifMatch);
                 return outcome.Done
                     ? Results.Json(ProposalJson.Of(outcome.Proposal!), ApiJson.Info<ProposalJson>(), statusCode: StatusCodes.Status201Created)
                         .WithLocation($"/api/proposals/{outcome.Proposal!.Id}")
@@ -57,7 +78,7 @@ public static class CurationApi
             .RequireAuthorization(CurationAuth.ApiPropose).Produces<ProposalJson>(StatusCodes.Status201Created)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(404).ProducesProblem(412).ProducesProblem(428)
             .WithName("propose")
-            .WithSummary("Propose a new fact, an edit (If-Match: the fact's ETag) or a retraction; a refused change answers 422 with one error per field");
+            .WithSummary("Propose a new fact or entity, an edit (If-Match: its ETag) or a fact's retraction; a refused change answers 422 with one error per field");
 
         foreach (var (verb, accept) in new[] { ("accept", true), ("reject", false) })
         {
@@ -75,6 +96,29 @@ public static class CurationApi
         }
     }
 
+    /// <summary>The entity's keys as in its data file, as one JSON object (each value is JSON already).</summary>
+    public static System.Text.Json.JsonElement EntityObject(AtlasServices atlas, string id)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var w = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            foreach (var (key, json) in EntityYaml.Fields(atlas.Snapshots.Curated.Get(id)!))
+            {
+                w.WritePropertyName(key);
+                w.WriteRawValue(json);
+            }
+            w.WriteEndObject();
+        }
+        using var document = System.Text.Json.JsonDocument.Parse(buffer.WrittenMemory);
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>The id an entity object gives, for an edit that names its entity only there.</summary>
+    private static string? IdIn(System.Text.Json.JsonElement? entity) =>
+        entity is { ValueKind: System.Text.Json.JsonValueKind.Object } e && e.TryGetProperty("id", out var id) && id.ValueKind == System.Text.Json.JsonValueKind.String
+            ? id.GetString() : null;
+
     private static Proposal? Visible(HttpContext ctx, AtlasServices atlas, long id) =>
         CurationAuth.AccountOf(ctx) is { } account && atlas.CuratedStore.Curation.FindProposal(id) is { } p && (account.CanReview || p.AuthorId == account.Id) ? p : null;
 
@@ -87,7 +131,7 @@ public static class CurationApi
         Refusal.Invalid => Invalid(outcome.Errors ?? []),
         Refusal.NotFound => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: outcome.Detail),
         Refusal.PreconditionRequired => Results.Problem(statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required", detail: outcome.Detail),
-        Refusal.PreconditionFailed => Results.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "The fact changed", detail: outcome.Detail),
+        Refusal.PreconditionFailed => Results.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Changed meanwhile", detail: outcome.Detail),
         Refusal.OwnProposal => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Own proposal", detail: outcome.Detail),
         _ => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Reviewed already", detail: outcome.Detail),
     };

@@ -14,6 +14,12 @@ public static class CurationLinks
     public static string Edit(Lang lang, string factId) => $"/{lang.Code()}/facts/{Uri.EscapeDataString(factId)}/edit";
     public static string Retract(Lang lang, string factId) => $"/{lang.Code()}/facts/{Uri.EscapeDataString(factId)}/retract";
     public static string Fact(Lang lang, string factId) => $"/{lang.Code()}/facts/{Uri.EscapeDataString(factId)}";
+    public static string ProposeEntity(Lang lang, EntityType type) => $"/{lang.Code()}/propose/{Slugs.Of(type)}";
+    public static string EditEntity(Lang lang, string entityId) => $"/{lang.Code()}/entities/{Uri.EscapeDataString(entityId)}/edit";
+
+    /// <summary>The page of what a proposal changes: the fact, or the entity.</summary>
+    public static string Target(Lang lang, Atlas.Curation.Proposal p) =>
+        p.EntityType is { } type ? Pages.Links.Entity(lang, type, p.TargetId) : Fact(lang, p.TargetId);
 
     /// <summary>A return address only when it is a path of this site (no open redirect).</summary>
     public static string LocalOr(string? returnUrl, string fallback) =>

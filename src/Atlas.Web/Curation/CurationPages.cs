@@ -18,6 +18,8 @@ public sealed record ReviewModel(PageContext Ctx, FormToken Token, Account Me, I
 public sealed record ProposalModel(PageContext Ctx, FormToken Token, Account Me, Proposal Proposal, string? Current, IReadOnlyList<FieldError> Errors, string? Message);
 public sealed record ProposeModel(PageContext Ctx, FormToken Token, ProposalKind Kind, string Action, string? Etag, FactDraft Draft, string? Yaml,
     string? Reason, IReadOnlyList<FieldError> Errors, string? Message);
+public sealed record ProposeEntityModel(PageContext Ctx, FormToken Token, string Action, string? Etag, string Yaml, string? Reason,
+    IReadOnlyList<FieldError> Errors, string? Message);
 
 /// <summary>
 /// The curation's forms, server-rendered in FR/NL/EN and working without JavaScript: sign in and out, the review
@@ -51,6 +53,14 @@ public static class CurationPages
                     atlas.Curation.Editable(id) is { } e ? ProposeForm(ctx, lang, kind, id, e.Draft, e.Etag, [], null) : ErrorPages.NotFound(ctx, lang));
                 signedIn.MapPost($"/facts/{{id}}/{verb}", (HttpContext ctx, AtlasServices atlas, string id, IFormCollection form) => Propose(ctx, atlas, lang, kind, id, form));
             }
+            signedIn.MapGet("/propose/{type}", (HttpContext ctx, string type) =>
+                CuratedType(type) is { } t ? EntityForm(ctx, lang, t, null, EntityYaml.Template(t), null, [], null) : ErrorPages.NotFound(ctx, lang));
+            signedIn.MapPost("/propose/{type}", (HttpContext ctx, AtlasServices atlas, string type, IFormCollection form) =>
+                CuratedType(type) is { } t ? ProposeEntity(ctx, atlas, lang, t, null, form) : ErrorPages.NotFound(ctx, lang));
+            signedIn.MapGet("/entities/{id}/edit", (HttpContext ctx, AtlasServices atlas, string id) =>
+                atlas.Curation.EditableEntity(id) is { Curated: true } e ? EntityForm(ctx, lang, e.Type, id, e.Yaml, e.Etag, [], null) : ErrorPages.NotFound(ctx, lang));
+            signedIn.MapPost("/entities/{id}/edit", (HttpContext ctx, AtlasServices atlas, string id, IFormCollection form) =>
+                atlas.Curation.EditableEntity(id) is { Curated: true } e ? ProposeEntity(ctx, atlas, lang, e.Type, id, form) : ErrorPages.NotFound(ctx, lang));
             var editors = pages.MapGroup("").RequireAuthorization(CurationAuth.PageReview);
             foreach (var accept in new[] { true, false })
                 editors.MapPost($"/review/{{id:long}}/{(accept ? "accept" : "reject")}", (HttpContext ctx, AtlasServices atlas, long id, IFormCollection form) =>
@@ -112,7 +122,10 @@ public static class CurationPages
     {
         if (CurationAuth.AccountOf(ctx) is not { } me) return Results.Challenge();
         if (atlas.CuratedStore.Curation.FindProposal(id) is not { } p || !(me.CanReview || p.AuthorId == me.Id)) return ErrorPages.NotFound(ctx, lang);
-        var current = atlas.Snapshots.Curated.Fact(p.FactId) is { } f ? FactYaml.Of(f) : null;
+        var snapshot = atlas.Snapshots.Curated;
+        var current = p.EntityType is null
+            ? snapshot.Fact(p.TargetId) is { } f ? FactYaml.Of(f) : null
+            : snapshot.Get(p.TargetId) is { } e ? EntityYaml.Of(e).Yaml : null;
         return Page.Personal<ProposalPage, ProposalModel>(new(PageContext.Of(ctx, lang, $"{lang.T("proposal")} {id}"), Token(ctx), me, p,
             p.Kind == ProposalKind.New ? null : current, errors, message), status);
     }
@@ -149,6 +162,33 @@ public static class CurationPages
         if (outcome.Done) return Results.Redirect(CurationLinks.Proposal(lang, outcome.Proposal!.Id));
         return ProposeForm(ctx, lang, kind, factId, kind == ProposalKind.Retract ? editable!.Value.Draft : draft,
             outcome.Refusal == Refusal.PreconditionFailed ? editable?.Etag : etag.Length > 0 ? etag : null,
+            outcome.Errors ?? [], outcome.Detail, form["reason"], StatusOf(outcome.Refusal));
+    }
+
+    /// <summary>A type of entity the atlas curates, from its address (<c>organisation</c>, <c>source</c> …).</summary>
+    private static EntityType? CuratedType(string slug) => Slugs.TryParse<EntityType>(slug, out var type) ? type : null;
+
+    /// <summary>The form of a new entity of a type (<paramref name="entityId"/> null) or of an edit of one: its YAML in a text area.</summary>
+    private static IResult EntityForm(HttpContext ctx, Lang lang, EntityType type, string? entityId, string yaml, string? etag,
+        IReadOnlyList<FieldError> errors, string? message, string? reason = null, int status = StatusCodes.Status200OK)
+    {
+        var (title, action) = entityId is null
+            ? ($"{lang.T("propose-entity")}: {lang.T(Slugs.Of(type))}", CurationLinks.ProposeEntity(lang, type))
+            : ($"{lang.T("edit-entity")}: {entityId}", CurationLinks.EditEntity(lang, entityId));
+        return Page.Personal<ProposeEntityForm, ProposeEntityModel>(new(PageContext.Of(ctx, lang, title), Token(ctx), action, etag, yaml, reason, errors, message), status);
+    }
+
+    private static IResult ProposeEntity(HttpContext ctx, AtlasServices atlas, Lang lang, EntityType type, string? entityId, IFormCollection form)
+    {
+        if (CurationAuth.AccountOf(ctx) is not { } me) return Results.Challenge();
+        var etag = form["etag"].ToString();
+        var yaml = form["entity"].ToString();
+        var outcome = atlas.Curation.ProposeEntity(me, entityId is null ? ProposalKind.New : ProposalKind.Edit, type, entityId,
+            yaml.Trim().Length == 0 ? null : EntityYaml.FromYaml(yaml), form["reason"], etag);
+        if (outcome.Done) return Results.Redirect(CurationLinks.Proposal(lang, outcome.Proposal!.Id));
+        // after a change made meanwhile, the form offers the new version's ETag (the text stays the curator's)
+        var current = entityId is null ? null : atlas.Curation.EditableEntity(entityId);
+        return EntityForm(ctx, lang, type, entityId, yaml, outcome.Refusal == Refusal.PreconditionFailed ? current?.Etag : etag.Length > 0 ? etag : null,
             outcome.Errors ?? [], outcome.Detail, form["reason"], StatusOf(outcome.Refusal));
     }
 

@@ -46,6 +46,11 @@ public static class CurationWords
         ["qualifier"] = ("Qualificatif", "Kwalificatie", "Qualifier"),
         ["url"] = ("Adresse (page web)", "Adres (webpagina)", "Address (web page)"),
         ["row-of-dataset"] = ("Ligne (jeu de données)", "Rij (dataset)", "Row (data set)"),
+        ["edit-entity"] = ("Proposer une modification", "Een wijziging voorstellen", "Propose an edit"),
+        ["propose-entity"] = ("Proposer", "Voorstellen", "Propose"),
+        ["entity-yaml"] = ("L’entité, comme dans son fichier de données", "De entiteit, zoals in haar gegevensbestand", "The entity, as in its data file"),
+        ["entity-help"] = ("Une clé par ligne, comme dans les fichiers de data/ (docs/data-format.md) ; les valeurs entre guillemets. L’identifiant d’une entité existante ne change pas.", "Eén sleutel per regel, zoals in de bestanden van data/ (docs/data-format.md); waarden tussen aanhalingstekens. Het id van een bestaande entiteit verandert niet.", "One key per line, as in the files of data/ (docs/data-format.md); values in quotes. An existing entity keeps its id."),
+        ["kind-new-entity"] = ("nouvelle entité", "nieuwe entiteit", "new entity"),
         ["own-proposal"] = ("C’est votre proposition : un autre éditeur la revoit.", "Dit is uw voorstel: een andere redacteur beoordeelt het.", "This is your proposal: another editor reviews it."),
     };
 }

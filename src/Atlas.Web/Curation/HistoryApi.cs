@@ -25,6 +25,11 @@ public static class HistoryApi
             .WithName("GetFactHistory").WithSummary("The accepted changes of one fact, oldest first: who, when, why, before and after")
             .AddEndpointFilter(Problems.CheckIdLength).Produces<FactHistoryJson>().ProducesProblem(404);
 
+        api.MapGet("/entities/{id}/history", (HttpContext ctx, AtlasServices atlas, string id) =>
+                OfEntity(atlas, id) is { } history ? Answers.Json(ctx, history) : Problems.NotFound("entity", id, "/api/search"))
+            .WithName("GetEntityHistory").WithSummary("The accepted changes of one entity (a place, an organisation, a source …), oldest first")
+            .AddEndpointFilter(Problems.CheckIdLength).Produces<EntityHistoryJson>().ProducesProblem(404);
+
         api.MapGet("/changes", (HttpContext ctx, AtlasServices atlas, string? before, string? pageSize, string? format) =>
             {
                 var size = Params.Int(ctx.Request, "pageSize", 50, 1, MaxChanges);
@@ -35,7 +40,7 @@ public static class HistoryApi
                 var next = events.Count == size ? $"/api/changes?before={events[^1].Seq}&pageSize={size}" : null;
                 return Answers.Table(ctx, new ChangesJson(events, next), c => c.Items);
             })
-            .Produces<ChangesJson>().ProducesProblem(400).WithName("ListChanges").WithSummary("The accepted changes to the curated facts, newest first (JSON, CSV, or an Atom feed with ?format=atom)");
+            .Produces<ChangesJson>().ProducesProblem(400).WithName("ListChanges").WithSummary("The accepted changes to the curated facts and entities, newest first (JSON, CSV, or an Atom feed with ?format=atom)");
     }
 
     /// <summary>A fact's public history, or null when there is no such fact.</summary>
@@ -44,6 +49,14 @@ public static class HistoryApi
         if (atlas.Snapshots.Curated.Fact(id) is not { } fact) return null;
         var changes = atlas.CuratedStore.Curation.History($"fact:{id}").Where(e => e.Action == Actions.Accepted).Select(ChangeJson.Of).ToList();
         return new FactHistoryJson(id, Model.Slugs.Of(fact.Status), changes);
+    }
+
+    /// <summary>An entity's public history, or null when there is no such entity.</summary>
+    public static EntityHistoryJson? OfEntity(AtlasServices atlas, string id)
+    {
+        if (atlas.Snapshots.Curated.Get(id) is not { } entity) return null;
+        var changes = atlas.CuratedStore.Curation.History($"entity:{id}").Where(e => e.Action == Actions.Accepted).Select(ChangeJson.Of).ToList();
+        return new EntityHistoryJson(id, Model.Slugs.Of(entity.Type), changes);
     }
 
     /// <summary>The feed as Atom (RFC 4287): one entry per change, its reason and the fact after it as text (the writer encodes it).</summary>
@@ -63,12 +76,13 @@ public static class HistoryApi
             {
                 w.WriteStartElement("entry");
                 w.WriteElementString("id", $"{site}/api/changes#{c.Seq}");
-                w.WriteElementString("title", $"{c.Fact}: {(c.Before is null ? "new fact" : c.After?.Contains("status: \"retracted\"") == true ? "retracted" : "edited")}");
+                var what = c.Entity is null ? "fact" : "entity";
+                w.WriteElementString("title", $"{c.Fact ?? c.Entity}: {(c.Before is null ? $"new {what}" : c.After?.Contains("status: \"retracted\"") == true ? "retracted" : "edited")}");
                 w.WriteElementString("updated", XmlConvert.ToString(c.At));
                 w.WriteStartElement("author");
                 w.WriteElementString("name", c.Actor);
                 w.WriteEndElement();
-                Link(w, $"{site}/en/facts/{Uri.EscapeDataString(c.Fact)}", "alternate");
+                Link(w, site + (c.Fact is not null ? $"/en/facts/{Uri.EscapeDataString(c.Fact)}" : $"/api/entities/{Uri.EscapeDataString(c.Entity!)}/history"), "alternate");
                 w.WriteElementString("summary", c.Reason ?? "");
                 w.WriteStartElement("content");
                 w.WriteAttributeString("type", "text");

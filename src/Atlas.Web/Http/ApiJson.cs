@@ -68,6 +68,8 @@ namespace Atlas.Web.Http;
 [JsonSerializable(typeof(Atlas.Web.Curation.ProposalJson))]
 [JsonSerializable(typeof(Atlas.Web.Curation.ProposalListJson))]
 [JsonSerializable(typeof(Atlas.Web.Curation.EditableFactJson))]
+[JsonSerializable(typeof(Atlas.Web.Curation.EditableEntityJson))]
+[JsonSerializable(typeof(Atlas.Web.Curation.EntityHistoryJson))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;
 
 public static class ApiJson

@@ -143,6 +143,91 @@ public abstract class CurationApiTests(CurationWeb web)
         Assert.DoesNotContain(",=HYPERLINK", csv);
         Assert.DoesNotContain("\"=HYPERLINK", csv);
     }
+
+    private static object NewOrganisation(string id, params string[] sectors) => new
+    {
+        id, names = new { fr = "Robotique d’essai", nl = "Testrobotica", en = "Test Robotics" }, aliases = new[] { "TR Gent" },
+        kind = "start-up", places = new[] { new { place = "ghent", role = "seat" } }, sectors, website = "https://example.org/robotics",
+    };
+
+    [SkippableFact]
+    public async Task A_new_organisation_is_proposed_accepted_and_then_read_everywhere_with_its_history()
+    {
+        var body = new { kind = "new", entityType = "organisation", entity = NewOrganisation("test-robotics-api", "microelectronics"), reason = "a new start-up" };
+        var proposed = await web.Send(HttpMethod.Post, "/api/proposals", "alice", body);
+        Assert.Equal(HttpStatusCode.Created, proposed.StatusCode);
+        var proposal = await Body(proposed);
+        Assert.Equal(("organisation", "test-robotics-api"), (proposal["entityType"]!.GetValue<string>(), proposal["entityId"]!.GetValue<string>()));
+        Assert.Contains("kind: \"start-up\"", proposal["entity"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, (await web.Client.GetAsync("/api/organisations/test-robotics-api")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await web.Send(HttpMethod.Post, $"/api/proposals/{proposal["id"]}/accept", "carol", new { reason = "checked its site" })).StatusCode);
+        var organisation = await web.Client.GetFromJsonAsync<JsonObject>("/api/organisations/test-robotics-api?lang=nl");
+        Assert.Equal("Testrobotica", organisation!["label"]!.GetValue<string>());
+        Assert.Contains("test-robotics-api", await web.Client.GetStringAsync("/api/search?q=Testrobotica"));
+        Assert.Contains("Testrobotica", await web.Client.GetStringAsync("/nl/organisations/test-robotics-api"));
+        var history = await web.Client.GetFromJsonAsync<JsonObject>("/api/entities/test-robotics-api/history");
+        var change = history!["changes"]!.AsArray().Single()!;
+        Assert.Equal(("carol", "checked its site"), (change["actor"]!.GetValue<string>(), change["reason"]!.GetValue<string>()));
+        Assert.Null(change["before"]);
+        var feed = await web.Client.GetFromJsonAsync<JsonObject>("/api/changes");
+        Assert.Contains(feed!["items"]!.AsArray(), c => c!["entity"]?.GetValue<string>() == "test-robotics-api");
+        Assert.Contains("test-robotics-api: new entity", await web.Client.GetStringAsync("/api/changes?format=atom"));
+    }
+
+    [SkippableFact]
+    public async Task An_entity_edit_needs_its_etag_and_keeps_its_id()
+    {
+        var read = await web.Send(HttpMethod.Get, "/api/curation/entities/imec", "alice");
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        var etag = read.Headers.ETag!.Tag;
+        var editable = await Body(read);
+        Assert.Equal("organisation", editable["entityType"]!.GetValue<string>());
+        var entity = editable["entity"]!.AsObject();
+        Assert.Equal("research-centre", entity["kind"]!.GetValue<string>());
+        entity["aliases"]!.AsArray().Add("imec Leuven");
+        var edit = new { kind = "edit", entityId = "imec", entity, reason = "its common name in Leuven" };
+        Assert.Equal(HttpStatusCode.PreconditionRequired, (await web.Send(HttpMethod.Post, "/api/proposals", "alice", edit)).StatusCode);
+        var renamed = entity.DeepClone().AsObject();
+        renamed["id"] = "imec-2";
+        var refused = await web.Send(HttpMethod.Post, "/api/proposals", "alice", new { kind = "edit", entityId = "imec", entity = renamed, reason = "r" }, etag);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("id", (await Body(refused))["errors"]!.AsObject().Select(e => e.Key));
+
+        var first = await web.Send(HttpMethod.Post, "/api/proposals", "alice", edit, etag);
+        var second = await web.Send(HttpMethod.Post, "/api/proposals", "dave", edit, etag);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await web.Send(HttpMethod.Post, $"/api/proposals/{(await Body(first))["id"]}/accept", "bob", new { reason = "ok" })).StatusCode);
+        Assert.Contains("imec Leuven", await web.Client.GetStringAsync("/api/organisations/imec"));
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await web.Send(HttpMethod.Post, $"/api/proposals/{(await Body(second))["id"]}/accept", "bob", new { reason = "ok" })).StatusCode);
+        var history = await web.Client.GetFromJsonAsync<JsonObject>("/api/entities/imec/history");
+        var change = history!["changes"]!.AsArray().Single()!;
+        Assert.DoesNotContain("imec Leuven", change["before"]!.GetValue<string>());
+        Assert.Contains("imec Leuven", change["after"]!.GetValue<string>());
+    }
+
+    [SkippableFact]
+    public async Task A_refused_entity_gets_422_with_one_error_per_key()
+    {
+        var bad = await web.Send(HttpMethod.Post, "/api/proposals", "alice",
+            new { kind = "new", entityType = "organisation", entity = NewOrganisation("test-robotics-bad", "microelectronic"), reason = "r" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+        var errors = (await Body(bad))["errors"]!.AsObject();
+        Assert.Contains("did you mean 'microelectronics'", errors["sectors"]![0]!.GetValue<string>());
+        var taken = await web.Send(HttpMethod.Post, "/api/proposals", "alice",
+            new { kind = "new", entityType = "organisation", entity = NewOrganisation("imec", "microelectronics"), reason = "r" });
+        Assert.Contains("id", (await Body(taken))["errors"]!.AsObject().Select(e => e.Key));
+        // a municipality comes from the reference files; an entity is never retracted (facts name it)
+        var municipality = await web.Send(HttpMethod.Get, "/api/curation/entities/nis-44021", "alice");
+        var reference = await web.Send(HttpMethod.Post, "/api/proposals", "alice",
+            new { kind = "edit", entityId = "nis-44021", entity = (await Body(municipality))["entity"], reason = "r" }, municipality.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reference.StatusCode);
+        Assert.Contains("name-overrides", await reference.Content.ReadAsStringAsync());
+        var retract = await web.Send(HttpMethod.Post, "/api/proposals", "alice", new { kind = "retract", entityId = "imec", reason = "r" }, "*");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, retract.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await web.Send(HttpMethod.Post, "/api/proposals", "alice",
+            new { kind = "new", entityType = "company", entity = NewOrganisation("x-y"), reason = "r" })).StatusCode);
+    }
 }
 
 public sealed class CurationApiTestsOnSqlite(CurationWeb web) : CurationApiTests(web), IClassFixture<CurationWeb>;

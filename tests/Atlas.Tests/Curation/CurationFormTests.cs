@@ -107,6 +107,48 @@ public abstract class CurationFormTests(CurationWeb web)
         Assert.Contains("fine", page);   // the history section
         Assert.Contains("/en/facts/ghent-form-test-new/edit", page);
     }
+
+    [SkippableFact]
+    public async Task An_entity_is_edited_with_its_form_and_its_page_shows_the_history()
+    {
+        var anonymous = web.NewBrowser();
+        Assert.Equal(HttpStatusCode.Redirect, (await anonymous.Get("/en/entities/ugent/edit")).Response.StatusCode);
+        var alice = web.NewBrowser();
+        await alice.SignIn("alice", lang: "fr");
+        var (form, formHtml) = await alice.Get("/fr/entities/ugent/edit");
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        Assert.True(form.Headers.CacheControl!.NoStore);
+        var yaml = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(formHtml, "<textarea id=\"f-entity\"[^>]*>([^<]*)</textarea>").Groups[1].Value);
+        var etag = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(formHtml, "name=\"etag\" value=\"([^\"]*)\"").Groups[1].Value);
+        Assert.StartsWith("id: \"ugent\"", yaml);
+        Assert.Equal(HttpStatusCode.BadRequest, (await alice.Post("/fr/entities/ugent/edit", new() { ["entity"] = yaml, ["reason"] = "r" }, "/fr/entities/ugent/edit", withToken: false)).Response.StatusCode);
+
+        var fields = new Dictionary<string, string> { ["etag"] = etag, ["entity"] = yaml + "wikidata: \"not-an-id\"\n", ["reason"] = "its Wikidata item" };
+        var (refused, refusedHtml) = await alice.Post("/fr/entities/ugent/edit", new(fields), "/fr/entities/ugent/edit");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("wikidata: ", refusedHtml);                 // the error names its key
+        Assert.Contains("not-an-id", refusedHtml);                  // what was typed is kept
+        fields["entity"] = yaml.Replace("aliases: [", "aliases: [\"UGent form test\", ");
+        var (sent, _) = await alice.Post("/fr/entities/ugent/edit", fields, "/fr/entities/ugent/edit");
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+
+        var bob = web.NewBrowser();
+        await bob.SignIn("bob");
+        var proposal = sent.Headers.Location!.OriginalString.Replace("/fr/", "/en/");
+        var (shown, shownHtml) = await bob.Get(proposal);
+        Assert.Contains("/en/organisations/ugent", shownHtml);
+        Assert.Equal(HttpStatusCode.Redirect, (await bob.Post(proposal + "/accept", new() { ["reason"] = "its usual short name" }, proposal)).Response.StatusCode);
+        var page = await web.Client.GetStringAsync("/nl/organisations/ugent");
+        Assert.Contains("UGent form test", page);
+        Assert.Contains("its usual short name", page);               // the history section
+        Assert.Contains("/nl/entities/ugent/edit", page);
+        // a new organisation starts from the keys its file needs
+        var (blank, blankHtml) = await alice.Get("/en/propose/organisation");
+        Assert.Equal(HttpStatusCode.OK, blank.StatusCode);
+        Assert.Contains("enterpriseNumber", blankHtml);
+        Assert.Equal(HttpStatusCode.NotFound, (await alice.Get("/en/propose/unicorn")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await alice.Get("/en/entities/nis-44021/edit")).Response.StatusCode);   // from the reference files
+    }
 }
 
 public sealed class CurationFormTestsOnSqlite(CurationWeb web) : CurationFormTests(web), IClassFixture<CurationWeb>;

@@ -1,5 +1,6 @@
 using Atlas.Curation;
 using Atlas.Model;
+using Atlas.Store;
 
 namespace Atlas.Tests.Curation;
 
@@ -126,6 +127,29 @@ public abstract class CurationStoreTests(CuratedAtlas curated)
         var data = Atlas.CuratedStore.Load();
         Assert.True(Atlas.CuratedStore.Seed(Atlas.CuratedStore.Load().WithFacts(data.Facts.Where(f => f.Id != "ghent-store-test-reseed").ToList()), force: true));
         Assert.NotNull(Atlas.CuratedStore.Load().Facts.SingleOrDefault(f => f.Id == "ghent-store-test-reseed"));
+    }
+
+    [SkippableFact]
+    public void An_accepted_entity_is_served_at_once_and_kept_across_a_reseed()
+    {
+        var alice = curated.Account("alice", Role.Contributor);
+        var bob = curated.Account("bob", Role.Editor);
+        var yaml = "id: \"store-test-programme\"\nnames: {\"fr\": \"Programme d’essai\", \"nl\": \"Testprogramma\", \"en\": \"Test programme\"}\nkind: \"initiative\"\nscope: \"flanders\"\n";
+        var p = Curator.ProposeEntity(alice, ProposalKind.New, EntityType.Programme, null, new FactYaml.Text(yaml, new Dictionary<int, string>()), "kept across seeds", null);
+        Assert.True(p.Done, string.Join("; ", p.Errors?.Select(e => $"{e.Field}: {e.Message}") ?? []));
+        var before = Atlas.Snapshots.Curated.Version;
+        Assert.True(Curator.Accept(bob, p.Proposal!.Id, "fine").Done);
+        // an entity's change is a new version of the entities: the snapshot is read again at once, on this node
+        var snapshot = Atlas.Snapshots.Curated;
+        Assert.True(CuratedRows.SeedOf(before) != snapshot.SeedVersion, $"{before} / {snapshot.Version} / {Atlas.CuratedStore.DataVersion}");
+        Assert.Equal("Testprogramma", snapshot.Get<Programme>("store-test-programme")!.Label(Lang.Nl));
+        Assert.Equal(EntityYaml.DataFile(EntityType.Programme), snapshot.Get("store-test-programme")!.Position.File);
+
+        var data = Atlas.CuratedStore.Load();
+        Assert.True(Atlas.CuratedStore.Seed(data.WithEntities(data.Entities.Where(e => e.Id != "store-test-programme").ToList()), force: true));
+        var reseeded = Atlas.CuratedStore.Load();
+        Assert.Equal("flanders", reseeded.Programmes.Single(e => e.Id == "store-test-programme").Scope);
+        Assert.NotEmpty(reseeded.Localities);   // what the data files give beside the entities and facts is kept
     }
 }
 
