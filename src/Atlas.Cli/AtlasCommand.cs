@@ -141,14 +141,14 @@ public static class AtlasCommand
 
     private static Command Export()
     {
-        var what = new Argument<string>("table") { Description = "places, sectors, technologies, organisations, programmes, sources or facts" };
-        what.AcceptOnlyFromAmong("places", "sectors", "technologies", "organisations", "programmes", "sources", "facts");
-        var format = new Option<string>("--format") { Description = "csv or json; yaml for facts: the curated state in the data/ format, one file per facts file, into --out (a folder, default ./facts)", DefaultValueFactory = _ => "csv" };
+        var what = new Argument<string>("table") { Description = "places, sectors, technologies, organisations, programmes, sources or facts; entities (with --format yaml)" };
+        what.AcceptOnlyFromAmong("places", "sectors", "technologies", "organisations", "programmes", "sources", "facts", "entities");
+        var format = new Option<string>("--format") { Description = "csv or json; yaml for facts or entities: the curated state in the data/ format, into --out (a folder: ./facts, ./entities by default)", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json", "yaml");
         var lang = new Option<string>("--lang") { Description = "language of labels and statements: fr, nl or en", DefaultValueFactory = _ => "en" };
         lang.AcceptOnlyFromAmong("fr", "nl", "en");
         var output = new Option<string?>("--out", "-o") { Description = "file to write (default: standard output)" };
-        var command = new Command("export", "Write a whole table as CSV or JSON, the curated facts as the data files' YAML, or (with `export site DIR`) the whole atlas as a static site.");
+        var command = new Command("export", "Write a whole table as CSV or JSON, the curated facts or entities as the data files' YAML, or (with `export site DIR`) the whole atlas as a static site.");
         command.Arguments.Add(what);
         command.Options.Add(format);
         command.Options.Add(lang);
@@ -161,11 +161,23 @@ public static class AtlasCommand
             var table = parse.GetValue(what)!;
             if (parse.GetValue(format) == "yaml")
             {
-                if (table != "facts") { Console.Error.WriteLine("--format yaml writes the facts (atlas export facts --format yaml): the other tables are edited in their data files."); return 1; }
-                var folder = parse.GetValue(output) ?? "facts";
-                var files = Atlas.Curation.FactsExport.Write(atlas.CuratedStore.Load().Facts, folder);
-                Console.Error.WriteLine($"Wrote {files.Count} facts files into {Path.GetFullPath(folder)}: put them in data/facts/ and run atlas validate.");
+                if (table is not ("facts" or "entities"))
+                {
+                    Console.Error.WriteLine("--format yaml writes the curated facts (atlas export facts --format yaml --out data/facts) or entities (atlas export entities --format yaml --out data): the other tables are edited in their data files.");
+                    return 1;
+                }
+                var curated = atlas.CuratedStore.Load();
+                var folder = parse.GetValue(output) ?? table;
+                var files = table == "facts" ? Atlas.Curation.CuratedExport.Facts(curated.Facts, folder) : Atlas.Curation.CuratedExport.Entities(curated.Entities, folder);
+                Console.Error.WriteLine(table == "facts"
+                    ? $"Wrote {files.Count} facts files into {Path.GetFullPath(folder)}: put them in data/facts/ and run atlas validate."
+                    : $"Wrote {files.Count} entity files into {Path.GetFullPath(folder)}: put them in data/ and run atlas validate.");
                 return 0;
+            }
+            if (table == "entities")
+            {
+                Console.Error.WriteLine("the entities are written as the data files' YAML (atlas export entities --format yaml --out DIR); as CSV or JSON, export a type: places, organisations …");
+                return 1;
             }
             var all = table == "places" ? "&current=false" : "";
             var request = $"/api/{table}?format={parse.GetValue(format)}&lang={parse.GetValue(lang)}&pageSize={PageRequest.MaxSize}{all}";

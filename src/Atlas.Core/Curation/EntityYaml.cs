@@ -23,7 +23,7 @@ public static class EntityYaml
     /// Whether the entity is kept in a curated data file and may be changed in the atlas: the municipalities,
     /// provinces and regions read from the reference files are not (their names change in data/name-overrides.yaml).
     /// </summary>
-    public static bool IsCurated(Entity e) => e.Position.File == DataFile(e.Type);
+    public static bool IsCurated(Entity e) => Path.GetFileName(e.Position.File) == DataLoader.FileOf(e.Type);
 
     /// <summary>An entity's ETag: a strong validator of its content (a hash of its YAML).</summary>
     public static string Etag(Entity e) => FactYaml.EtagOf(Of(e).Yaml);

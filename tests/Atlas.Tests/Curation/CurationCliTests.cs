@@ -49,10 +49,13 @@ public sealed class CurationCliTests
     }
 
     [Fact]
-    public async Task Exported_facts_validate_and_seed_the_same_facts_again()
+    public async Task Exported_facts_and_entities_validate_and_seed_the_same_data_again()
     {
         using var dir = TestPaths.Temp();
-        var atlas = AtlasSetup.Prepare(TestPaths.DataDir, dir.File("atlas.db"));
+        // a data folder of another name (as the shipped data's folder is): the export still knows the curated files
+        var shipped = Path.Combine(dir.Path, "data-shipped");
+        TestPaths.CopyData(shipped);
+        var atlas = AtlasSetup.Prepare(shipped, dir.File("atlas.db"));
         var store = atlas.CuratedStore.Curation;
         Account Add(string name, Role role) => store.AddAccount(new Account { UserName = name, NormalizedName = name.ToUpperInvariant(), Role = role, PasswordHash = "-", SecurityStamp = "-" }, "test");
         var (ann, ben) = (Add("ann", Role.Contributor), Add("ben", Role.Editor));
@@ -60,11 +63,19 @@ public sealed class CurationCliTests
         Assert.True(atlas.Curation.Accept(ben, added.Proposal!.Id, "ok").Done);
         var (_, etag) = atlas.Curation.Editable("ghent-model-of-industry-4-0")!.Value;
         Assert.True(atlas.Curation.Accept(ben, atlas.Curation.Propose(ann, ProposalKind.Retract, "ghent-model-of-industry-4-0", null, "gone", etag).Proposal!.Id, "ok").Done);
+        var imec = atlas.Curation.EditableEntity("imec")!.Value;
+        var edited = atlas.Curation.ProposeEntity(ann, ProposalKind.Edit, null, "imec",
+            EntityYaml.FromYaml(imec.Yaml.Replace("aliases: [", "aliases: [\"imec \\\"Leuven\\\": # test\", ")), "an alias", imec.Etag);
+        Assert.True(atlas.Curation.Accept(ben, edited.Proposal!.Id, "ok").Done, string.Join("; ", edited.Errors?.Select(e => e.Message) ?? []));
+        var programme = EntityYaml.FromYaml("id: \"export-test-programme\"\nnames: {fr: \"Essai\", nl: \"Test\", en: \"Trial\"}\nkind: \"label\"\n");
+        Assert.True(atlas.Curation.Accept(ben, atlas.Curation.ProposeEntity(ann, ProposalKind.New, EntityType.Programme, null, programme, "new", null).Proposal!.Id, "ok").Done);
 
         var data = Path.Combine(dir.Path, "data");
         TestPaths.CopyData(data);
         Directory.Delete(Path.Combine(data, "facts"), recursive: true);
-        var (code, _, err) = await Run(null, "export", "facts", "--format", "yaml", "--out", Path.Combine(data, "facts"), "--db", dir.File("atlas.db"), "--data", TestPaths.DataDir);
+        var (code, _, err) = await Run(null, "export", "facts", "--format", "yaml", "--out", Path.Combine(data, "facts"), "--db", dir.File("atlas.db"), "--data", shipped);
+        Assert.True(code == 0, err);
+        (code, _, err) = await Run(null, "export", "entities", "--format", "yaml", "--out", data, "--db", dir.File("atlas.db"), "--data", shipped);
         Assert.True(code == 0, err);
 
         var report = Validator.Run(data);
@@ -73,6 +84,9 @@ public sealed class CurationCliTests
         var expected = atlas.CuratedStore.Load().Facts.Select(FactYaml.Of).ToList();
         var actual = again.CuratedStore.Load().Facts.Select(FactYaml.Of).ToList();
         Assert.Equal(expected, actual);
+        static List<string> Entities(AtlasServices a) => a.CuratedStore.Load().Entities.Select(e => EntityYaml.Of(e).Yaml).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(Entities(atlas), Entities(again));
+        Assert.Contains("imec \"Leuven\": # test", again.Snapshots.Curated.Get("imec")!.Aliases);
         Assert.Equal(FactStatus.Retracted, again.Snapshots.Curated.Fact("ghent-model-of-industry-4-0")!.Status);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
