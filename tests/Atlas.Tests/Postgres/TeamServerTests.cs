@@ -154,9 +154,16 @@ public sealed class TeamServerTests : IClassFixture<GeneratedDump>, IDisposable
             var id = JsonNode.Parse(await proposed.Content.ReadAsStringAsync())!["id"]!.GetValue<long>();
             var accepted = await Send(curation, $"/api/proposals/{id}/accept", edit, new { reason = "checked" });
             Assert.True(accepted.StatusCode == HttpStatusCode.OK, await accepted.Content.ReadAsStringAsync());
-            // the public node serves the change within a second, and takes no write at all
+            var entity = new { id = "team-server-programme", names = new { fr = "Programme d’équipe", nl = "Teamprogramma", en = "Team programme" }, kind = "initiative" };
+            var proposedEntity = await Send(curation, "/api/proposals", propose, new { kind = "new", entityType = "programme", entity, reason = "a new programme" });
+            Assert.True(proposedEntity.StatusCode == HttpStatusCode.Created, await proposedEntity.Content.ReadAsStringAsync());
+            var entityProposal = JsonNode.Parse(await proposedEntity.Content.ReadAsStringAsync())!["id"]!.GetValue<long>();
+            var acceptedEntity = await Send(curation, $"/api/proposals/{entityProposal}/accept", edit, new { reason = "checked" });
+            Assert.True(acceptedEntity.StatusCode == HttpStatusCode.OK, await acceptedEntity.Content.ReadAsStringAsync());
+            // the public node serves the changes within a second, and takes no write at all
             await Task.Delay(TimeSpan.FromSeconds(1.05));
             Assert.Equal(HttpStatusCode.OK, (await public_.GetAsync("/api/facts/ghent-team-server-curation")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await public_.GetAsync("/api/programmes/team-server-programme")).StatusCode);
             Assert.Equal(HttpStatusCode.MethodNotAllowed, (await Send(public_, "/api/proposals", propose, new { kind = "new", fact, reason = "x" })).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await public_.GetAsync("/en/sign-in")).StatusCode);
 
