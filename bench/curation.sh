@@ -93,7 +93,7 @@ feed, before = set(), None
 while True:
     q = f"http://127.0.0.1:{port}/api/changes?pageSize=500" + (f"&before={before}" if before else "")
     page = json.load(urllib.request.urlopen(q))
-    feed |= {c["fact"] for c in page["items"] if c["fact"].startswith("bench-")}
+    feed |= {c["fact"] for c in page["items"] if (c.get("fact") or "").startswith("bench-")}
     if not page.get("next"): break
     before = page["items"][-1]["seq"]
 rows = csv.DictReader(io.StringIO(urllib.request.urlopen(f"http://127.0.0.1:{port}/api/facts.csv?subject=ghent").read().decode("utf-8")))
