@@ -149,6 +149,7 @@ public static class AtlasWebApp
             // outside the cached group: every answer here is the caller's own; no CORS: scripts, not other sites, write
             app.MapGroup("/api").WithTags("curation").RequireRateLimiting(RateLimits.Policy).MapCurationApi();
             app.MapCurationPages();
+            app.MapAccountPages();
         }
 
         app.MapHomePages();

@@ -26,7 +26,8 @@ public static class CurationAuth
     public const string ScopeClaim = "scope";
     public const string SessionCookie = "atlas.session";
     /// <summary>Policies: the API's (a token with the scope), and the forms' (a signed-in person).</summary>
-    public const string ApiRead = "api-read", ApiPropose = "api-propose", ApiReview = "api-review", PagePropose = "page-propose", PageReview = "page-review";
+    public const string ApiRead = "api-read", ApiPropose = "api-propose", ApiReview = "api-review", PagePropose = "page-propose", PageReview = "page-review",
+        PageAdmin = "page-admin";
     public const string SignInLimit = "sign-in";
 
     /// <summary>Identity over the accounts table: what `atlas users` and the sign-in form share (password rules, hashing, lockout).</summary>
@@ -76,6 +77,7 @@ public static class CurationAuth
             o.AddPolicy(ApiReview, p => p.AddAuthenticationSchemes(TokenScheme).RequireClaim(ScopeClaim, Slugs.Of(Scope.Edit)).RequireRole(Reviewers));
             o.AddPolicy(PagePropose, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
             o.AddPolicy(PageReview, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(Reviewers));
+            o.AddPolicy(PageAdmin, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(Slugs.Of(Role.Admin)));
         });
         services.AddAntiforgery(o =>
         {

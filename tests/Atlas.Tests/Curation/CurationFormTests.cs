@@ -1,5 +1,6 @@
 using System.Net;
 using Atlas.Curation;
+using Atlas.Model;
 using Atlas.Web;
 
 namespace Atlas.Tests.Curation;
@@ -148,6 +149,40 @@ public abstract class CurationFormTests(CurationWeb web)
         Assert.Contains("enterpriseNumber", blankHtml);
         Assert.Equal(HttpStatusCode.NotFound, (await alice.Get("/en/propose/unicorn")).Response.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await alice.Get("/en/entities/nis-44021/edit")).Response.StatusCode);   // from the reference files
+    }
+
+    [SkippableFact]
+    public async Task An_admin_changes_roles_and_disables_accounts_on_the_web_and_nobody_else_may()
+    {
+        var bob = web.NewBrowser();
+        await bob.SignIn("bob");
+        Assert.Equal(HttpStatusCode.Forbidden, (await bob.Get("/en/accounts")).Response.StatusCode);   // an editor is no admin
+        Assert.Equal(HttpStatusCode.Forbidden, (await bob.Post("/en/accounts/gina/disable", [], "/en/review")).Response.StatusCode);
+
+        var frank = web.NewBrowser();
+        await frank.SignIn("frank", lang: "nl");
+        var (list, html) = await frank.Get("/nl/accounts");
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.True(list.Headers.CacheControl!.NoStore);
+        Assert.Contains("gina", html);
+        Assert.Equal(HttpStatusCode.BadRequest, (await frank.Post("/nl/accounts/gina/role", new() { ["role"] = "editor" }, "/nl/accounts", withToken: false)).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await frank.Post("/nl/accounts/gina/role", new() { ["role"] = "editor" }, "/nl/accounts")).Response.StatusCode);
+        var store = web.Atlas.CuratedStore.Curation;
+        Assert.Equal(Role.Editor, store.FindAccount("GINA")!.Role);
+        Assert.Equal(("frank", "contributor", "editor"), store.History("account:gina").Last() is var e ? (e.Actor, e.Before, e.After) : default);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await frank.Post("/nl/accounts/gina/role", new() { ["role"] = "owner" }, "/nl/accounts")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await frank.Post("/nl/accounts/frank/disable", [], "/nl/accounts")).Response.StatusCode);   // not one's own
+        Assert.Equal(HttpStatusCode.NotFound, (await frank.Post("/nl/accounts/nobody/disable", [], "/nl/accounts")).Response.StatusCode);
+
+        // a disabled account's session stops at once
+        var gina = web.NewBrowser();
+        await gina.SignIn("gina");
+        Assert.Equal(HttpStatusCode.OK, (await gina.Get("/en/review")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await frank.Post("/nl/accounts/gina/disable", [], "/nl/accounts")).Response.StatusCode);
+        Assert.NotNull(store.FindAccount("GINA")!.DisabledAt);
+        Assert.NotEqual(HttpStatusCode.OK, (await gina.Get("/en/review")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await frank.Post("/nl/accounts/gina/enable", [], "/nl/accounts")).Response.StatusCode);
+        Assert.Null(store.FindAccount("GINA")!.DisabledAt);
     }
 }
 

@@ -30,7 +30,8 @@ public class CurationWeb : CuratedAtlas
     {
         await base.InitializeAsync();
         if (Atlas is null) return;
-        foreach (var (name, role) in new[] { ("alice", Role.Contributor), ("bob", Role.Editor), ("carol", Role.Editor), ("dave", Role.Contributor), ("erin", Role.Contributor) })
+        foreach (var (name, role) in new[] { ("alice", Role.Contributor), ("bob", Role.Editor), ("carol", Role.Editor), ("dave", Role.Contributor), ("erin", Role.Contributor),
+                                          ("frank", Role.Admin), ("gina", Role.Contributor) })
             await AddUser(name, role);
         var store = Atlas.CuratedStore.Curation;
         Account A(string n) => store.FindAccount(n.ToUpperInvariant())!;
