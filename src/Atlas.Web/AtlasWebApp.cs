@@ -149,6 +149,7 @@ public static class AtlasWebApp
             // outside the cached group: every answer here is the caller's own; no CORS: scripts, not other sites, write
             app.MapGroup("/api").WithTags("curation").RequireRateLimiting(RateLimits.Policy).MapCurationApi();
             app.MapCurationPages();
+            app.MapSignInPages();
             app.MapAccountPages();
         }
 
@@ -187,13 +188,19 @@ public static class AtlasWebApp
         return next(context);
     }
 
+    /// <summary>
+    /// Pages load only the atlas's own stylesheet, icon and manifest: no script, no inline style, nothing from another
+    /// host. (The sign-in and account pages add the atlas's own script, for passkeys.)
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; style-src 'self'; img-src 'self'; manifest-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
     private static Task SecurityHeaders(HttpContext context, RequestDelegate next)
     {
         var h = context.Response.Headers;
         h.XContentTypeOptions = "nosniff";
         h["Referrer-Policy"] = "no-referrer";
-        // pages load only the atlas's own stylesheet, icon and manifest: no script, no inline style, nothing from another host
-        h.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; manifest-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+        h.ContentSecurityPolicy = ContentSecurityPolicy;
         h.XFrameOptions = "DENY";
         return next(context);
     }

@@ -47,6 +47,12 @@ public sealed class ApiToken
 }
 
 /// <summary>
+/// A passkey of an account as kept: its WebAuthn credential id (base64url), the name its owner gave it, and what
+/// Identity checks a sign-in against (the public key, the signature counter, flags) as <see cref="Data"/>.
+/// </summary>
+public sealed record StoredPasskey(string CredentialId, long AccountId, string Name, string Data, DateTimeOffset CreatedAt);
+
+/// <summary>
 /// A proposed change to a fact or an entity: what it would be after the change (in the data files' YAML form), the
 /// ETag of the version it was based on (edits and retractions), who proposed it and why, and how it was reviewed.
 /// </summary>
@@ -88,7 +94,8 @@ public static class Actions
 {
     public const string AccountAdded = "account-added", RoleChanged = "role-changed", AccountDisabled = "account-disabled",
         AccountEnabled = "account-enabled", SignIn = "sign-in", SignInFailed = "sign-in-failed", TokenCreated = "token-created",
-        TokenRevoked = "token-revoked", Proposed = "proposed", Accepted = "accepted", Rejected = "rejected";
+        TokenRevoked = "token-revoked", Proposed = "proposed", Accepted = "accepted", Rejected = "rejected",
+        PasskeyAdded = "passkey-added", PasskeyRemoved = "passkey-removed";
 }
 
 /// <summary>Why a review could not be done: the proposal was reviewed already, or the fact changed since it was proposed.</summary>

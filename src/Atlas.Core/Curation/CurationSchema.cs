@@ -47,12 +47,20 @@ public static class CurationSchema
             entity_type   TEXT                        -- null for a fact; place, sector, organisation … for an entity
         );
         CREATE INDEX IF NOT EXISTS curation_proposals_status ON curation_proposals (status, id);
+        CREATE TABLE IF NOT EXISTS curation_passkeys (
+            credential_id TEXT PRIMARY KEY,           -- base64url, as WebAuthn names the credential
+            account_id    INTEGER NOT NULL REFERENCES curation_accounts (id),
+            name          TEXT NOT NULL,
+            data          TEXT NOT NULL,              -- the public key, counter and flags (JSON): no secret is kept
+            created_at    TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS curation_passkeys_account ON curation_passkeys (account_id);
         CREATE TABLE IF NOT EXISTS curation_events (
             seq     INTEGER PRIMARY KEY,
             at      TEXT NOT NULL,
             actor   TEXT NOT NULL,
             action  TEXT NOT NULL,
-            target  TEXT NOT NULL,                    -- fact:ID, account:NAME, token:ID, proposal:ID
+            target  TEXT NOT NULL,                    -- fact:ID, entity:ID, account:NAME, token:ID, proposal:ID
             reason  TEXT,
             before  TEXT,
             after   TEXT

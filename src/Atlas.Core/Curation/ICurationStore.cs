@@ -34,6 +34,13 @@ public interface ICurationStore
     /// <summary>Revokes a token of the account; false when it has no such token or it was revoked already.</summary>
     bool RevokeToken(long accountId, long tokenId, string actor);
 
+    /// <summary>Adds a passkey to its account (recording <see cref="Actions.PasskeyAdded"/>), or updates the one of that credential id (its counter after a sign-in).</summary>
+    void SavePasskey(StoredPasskey passkey, string actor);
+    IReadOnlyList<StoredPasskey> Passkeys(long accountId);
+    StoredPasskey? FindPasskey(string credentialId);
+    /// <summary>Removes a passkey of the account; false when it has none of that id.</summary>
+    bool RemovePasskey(long accountId, string credentialId, string actor);
+
     /// <summary>Appends an event that goes with no other change (a sign-in, a failed one).</summary>
     void Record(string actor, string action, string target, string? reason = null);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Atlas.Model;
 using Dapper;
 
@@ -100,6 +101,49 @@ public sealed partial class SqlCurationStore
         c.Execute("UPDATE curation_accounts SET disabled_at = @at, security_stamp = @stamp WHERE id = @accountId",
             new { at = disabled ? Now() : null, stamp = Guid.NewGuid().ToString("N"), accountId }, tx);
         return Append(c, tx, actor, disabled ? Actions.AccountDisabled : Actions.AccountEnabled, $"account:{name}");
+    });
+
+    // ---- passkeys ----
+
+    private sealed record PasskeyRow(string CredentialId, long AccountId, string Name, string Data, string CreatedAt)
+    {
+        public StoredPasskey ToPasskey() => new(CredentialId, AccountId, Name, Data, Time(CreatedAt)!.Value);
+    }
+
+    private const string PasskeyColumns = "credential_id AS CredentialId, account_id AS AccountId, name, data, created_at AS CreatedAt";
+
+    public void SavePasskey(StoredPasskey passkey, string actor) => InTransaction((c, tx) =>
+    {
+        var updated = c.Execute("UPDATE curation_passkeys SET name = @Name, data = @Data WHERE credential_id = @CredentialId AND account_id = @AccountId", passkey, tx);
+        if (updated > 0) return 0L;
+        c.Execute("""
+            INSERT INTO curation_passkeys (credential_id, account_id, name, data, created_at) VALUES (@CredentialId, @AccountId, @Name, @Data, @at)
+            """, new { passkey.CredentialId, passkey.AccountId, passkey.Name, passkey.Data, at = passkey.CreatedAt.ToString("O", CultureInfo.InvariantCulture) }, tx);
+        var name = c.ExecuteScalar<string>("SELECT user_name FROM curation_accounts WHERE id = @AccountId", passkey, tx);
+        return Append(c, tx, actor, Actions.PasskeyAdded, $"account:{name}", after: passkey.Name);
+    });
+
+    public IReadOnlyList<StoredPasskey> Passkeys(long accountId)
+    {
+        using var c = Open();
+        return c.Query<PasskeyRow>($"SELECT {PasskeyColumns} FROM curation_passkeys WHERE account_id = @accountId ORDER BY created_at", new { accountId })
+            .Select(r => r.ToPasskey()).ToList();
+    }
+
+    public StoredPasskey? FindPasskey(string credentialId)
+    {
+        using var c = Open();
+        return c.QuerySingleOrDefault<PasskeyRow>($"SELECT {PasskeyColumns} FROM curation_passkeys WHERE credential_id = @credentialId", new { credentialId })?.ToPasskey();
+    }
+
+    public bool RemovePasskey(long accountId, string credentialId, string actor) => InTransaction((c, tx) =>
+    {
+        var name = c.ExecuteScalar<string?>("SELECT name FROM curation_passkeys WHERE credential_id = @credentialId AND account_id = @accountId", new { credentialId, accountId }, tx);
+        if (name is null) return false;
+        c.Execute("DELETE FROM curation_passkeys WHERE credential_id = @credentialId", new { credentialId }, tx);
+        var user = c.ExecuteScalar<string>("SELECT user_name FROM curation_accounts WHERE id = @accountId", new { accountId }, tx);
+        Append(c, tx, actor, Actions.PasskeyRemoved, $"account:{user}", before: name);
+        return true;
     });
 
     // ---- API tokens ----

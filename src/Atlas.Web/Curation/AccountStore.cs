@@ -1,4 +1,5 @@
 using Atlas.Curation;
+using System.Buffers.Text;
 using Microsoft.AspNetCore.Identity;
 
 namespace Atlas.Web.Curation;
@@ -8,7 +9,8 @@ namespace Atlas.Web.Curation;
 /// and PostgreSQL alike: Identity hashes passwords, counts failed sign-ins and locks out; the rows are ours, so no
 /// Entity Framework is needed. Accounts are created and changed by `atlas users`, never through the web.
 /// </summary>
-public sealed class AccountStore(ICurationStore store) : IUserPasswordStore<Account>, IUserSecurityStampStore<Account>, IUserLockoutStore<Account>
+public sealed class AccountStore(ICurationStore store)
+    : IUserPasswordStore<Account>, IUserSecurityStampStore<Account>, IUserLockoutStore<Account>, IUserPasskeyStore<Account>
 {
     /// <summary>Who creates accounts through this store, for the audit history (the command line's user).</summary>
     public string Actor { get; set; } = "atlas";
@@ -56,5 +58,45 @@ public sealed class AccountStore(ICurationStore store) : IUserPasswordStore<Acco
     public Task<bool> GetLockoutEnabledAsync(Account user, CancellationToken ct) => Task.FromResult(true);
     public Task SetLockoutEnabledAsync(Account user, bool enabled, CancellationToken ct) => Task.CompletedTask;
 
+    // passkeys: Identity checks the WebAuthn ceremonies; the store keeps each credential's public key and counter
+    public Task AddOrUpdatePasskeyAsync(Account user, UserPasskeyInfo passkey, CancellationToken ct)
+    {
+        store.SavePasskey(new StoredPasskey(Base64Url.EncodeToString(passkey.CredentialId), user.Id, passkey.Name ?? "passkey",
+            PasskeyData.Of(passkey), passkey.CreatedAt), user.UserName);
+        return Task.CompletedTask;
+    }
+
+    public Task<IList<UserPasskeyInfo>> GetPasskeysAsync(Account user, CancellationToken ct) =>
+        Task.FromResult<IList<UserPasskeyInfo>>(store.Passkeys(user.Id).Select(PasskeyData.Read).ToList());
+
+    public Task<Account?> FindByPasskeyIdAsync(byte[] credentialId, CancellationToken ct) =>
+        Task.FromResult(store.FindPasskey(Base64Url.EncodeToString(credentialId)) is { } p ? store.FindAccount(p.AccountId) : null);
+
+    public Task<UserPasskeyInfo?> FindPasskeyAsync(Account user, byte[] credentialId, CancellationToken ct) =>
+        Task.FromResult(store.FindPasskey(Base64Url.EncodeToString(credentialId)) is { } p && p.AccountId == user.Id ? PasskeyData.Read(p) : null);
+
+    public Task RemovePasskeyAsync(Account user, byte[] credentialId, CancellationToken ct)
+    {
+        store.RemovePasskey(user.Id, Base64Url.EncodeToString(credentialId), user.UserName);
+        return Task.CompletedTask;
+    }
+
     public void Dispose() { }
+}
+
+/// <summary>What a stored passkey's data holds (byte arrays in base64url): the public key, the counter and the flags.</summary>
+internal sealed record PasskeyData(string PublicKey, uint SignCount, string[]? Transports, bool IsUserVerified, bool IsBackupEligible,
+    bool IsBackedUp, string AttestationObject, string ClientDataJson)
+{
+    public static string Of(UserPasskeyInfo p) => System.Text.Json.JsonSerializer.Serialize(new PasskeyData(Base64Url.EncodeToString(p.PublicKey),
+        p.SignCount, p.Transports, p.IsUserVerified, p.IsBackupEligible, p.IsBackedUp,
+        Base64Url.EncodeToString(p.AttestationObject), Base64Url.EncodeToString(p.ClientDataJson)));
+
+    public static UserPasskeyInfo Read(StoredPasskey stored)
+    {
+        var d = System.Text.Json.JsonSerializer.Deserialize<PasskeyData>(stored.Data)!;
+        return new UserPasskeyInfo(Base64Url.DecodeFromChars(stored.CredentialId), Base64Url.DecodeFromChars(d.PublicKey), stored.CreatedAt, d.SignCount,
+            d.Transports, d.IsUserVerified, d.IsBackupEligible, d.IsBackedUp, Base64Url.DecodeFromChars(d.AttestationObject), Base64Url.DecodeFromChars(d.ClientDataJson))
+        { Name = stored.Name };
+    }
 }

@@ -24,7 +24,7 @@ public static class CurationAuth
 {
     public const string TokenScheme = "Bearer";
     public const string ScopeClaim = "scope";
-    public const string SessionCookie = "atlas.session";
+    public const string SessionCookie = "atlas.session", PasskeyCookie = "atlas.passkey";
     /// <summary>Policies: the API's (a token with the scope), and the forms' (a signed-in person).</summary>
     public const string ApiRead = "api-read", ApiPropose = "api-propose", ApiReview = "api-review", PagePropose = "page-propose", PageReview = "page-review",
         PageAdmin = "page-admin";
@@ -69,7 +69,23 @@ public static class CurationAuth
                 o.Events.OnRedirectToLogin = c => { c.Response.Redirect(CurationLinks.SignIn(LangOf(c.Request), c.Request.Path + c.Request.QueryString)); return Task.CompletedTask; };
                 o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
             })
+            // where Identity keeps a passkey ceremony's challenge between the page that starts it and the post that ends it
+            .AddCookie(IdentityConstants.TwoFactorUserIdScheme, o =>
+            {
+                o.Cookie.Name = PasskeyCookie;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+            })
             .AddScheme<AuthenticationSchemeOptions, TokenAuthentication>(TokenScheme, null);
+        // passkeys (WebAuthn): Identity's own handler checks the ceremonies. The origin the authenticator signed must be
+        // the atlas's own, as the request reached it (behind a proxy: with --trusted-proxy), and not a frame of another
+        // site; Identity's default compares it with the request's Origin header instead, which the atlas's
+        // Referrer-Policy (no-referrer) makes "null" on a form post.
+        services.AddScoped<IPasskeyHandler<Account>, PasskeyHandler<Account>>();
+        services.Configure<IdentityPasskeyOptions>(o => o.ValidateOrigin = c => ValueTask.FromResult(!c.CrossOrigin
+            && string.Equals(c.Origin, $"{c.HttpContext.Request.Scheme}://{c.HttpContext.Request.Host}", StringComparison.OrdinalIgnoreCase)));
         services.AddAuthorization(o =>
         {
             o.AddPolicy(ApiRead, p => p.AddAuthenticationSchemes(TokenScheme).RequireClaim(ScopeClaim, Slugs.Of(Scope.Read)));

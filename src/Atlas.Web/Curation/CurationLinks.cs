@@ -10,6 +10,7 @@ public static class CurationLinks
     public static string SignOut(Lang lang) => $"/{lang.Code()}/sign-out";
     public static string Review(Lang lang) => $"/{lang.Code()}/review";
     public static string Accounts(Lang lang) => $"/{lang.Code()}/accounts";
+    public static string Account(Lang lang) => $"/{lang.Code()}/account";
     public static string Proposal(Lang lang, long id) => $"/{lang.Code()}/review/{id}";
     public static string Propose(Lang lang) => $"/{lang.Code()}/propose";
     public static string Edit(Lang lang, string factId) => $"/{lang.Code()}/facts/{Uri.EscapeDataString(factId)}/edit";

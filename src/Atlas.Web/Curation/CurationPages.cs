@@ -13,7 +13,6 @@ namespace Atlas.Web.Curation;
 /// <summary>The antiforgery token a form carries in its hidden field.</summary>
 public sealed record FormToken(string Name, string Value);
 
-public sealed record SignInModel(PageContext Ctx, FormToken Token, string? ReturnUrl, string? UserName, bool Failed);
 public sealed record ReviewModel(PageContext Ctx, FormToken Token, Account Me, IReadOnlyList<Proposal> Proposals, string Status);
 public sealed record ProposalModel(PageContext Ctx, FormToken Token, Account Me, Proposal Proposal, string? Current, IReadOnlyList<FieldError> Errors, string? Message);
 public sealed record ProposeModel(PageContext Ctx, FormToken Token, ProposalKind Kind, string Action, string? Etag, FactDraft Draft, string? Yaml,
@@ -22,8 +21,9 @@ public sealed record ProposeEntityModel(PageContext Ctx, FormToken Token, string
     IReadOnlyList<FieldError> Errors, string? Message);
 
 /// <summary>
-/// The curation's forms, server-rendered in FR/NL/EN and working without JavaScript: sign in and out, the review
-/// queue, a proposal with its accept and reject forms, and proposing a new fact, an edit or a retraction. Every
+/// The curation's forms, server-rendered in FR/NL/EN and working without JavaScript: the review queue, a proposal
+/// with its accept and reject forms, and proposing a new fact or entity, an edit or a retraction (signing in is in
+/// <see cref="SignInPages"/>). Every
 /// form posts an antiforgery token (a form without one gets 400); every page is the visitor's own (no-store).
 /// </summary>
 public static class CurationPages
@@ -33,13 +33,6 @@ public static class CurationPages
         foreach (var lang in Langs.Interface)
         {
             var pages = app.MapGroup("/" + lang.Code()).ExcludeFromDescription();
-            pages.MapGet("/sign-in", (HttpContext ctx, string? returnUrl) => SignInForm(ctx, lang, returnUrl, null, false));
-            pages.MapPost("/sign-in", (HttpContext ctx, IFormCollection form) => SignIn(ctx, lang, form)).RequireRateLimiting(CurationAuth.SignInLimit);
-            pages.MapPost("/sign-out", async (HttpContext ctx, IFormCollection _, SignInManager<Account> signIn) =>
-            {
-                await signIn.SignOutAsync();
-                return Results.Redirect(Links.Home(lang));
-            });
 
             var signedIn = pages.MapGroup("").RequireAuthorization(CurationAuth.PagePropose);
             signedIn.MapGet("/review", (HttpContext ctx, AtlasServices atlas, string? status) => Review(ctx, atlas, lang, status));
@@ -68,47 +61,11 @@ public static class CurationPages
         }
     }
 
-    private static FormToken Token(HttpContext ctx)
+    internal static FormToken Token(HttpContext ctx)
     {
         var tokens = ctx.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(ctx);
         return new FormToken(tokens.FormFieldName, tokens.RequestToken!);
     }
-
-    private static IResult SignInForm(HttpContext ctx, Lang lang, string? returnUrl, string? userName, bool failed) =>
-        Page.Personal<SignInPage, SignInModel>(new(PageContext.Of(ctx, lang, lang.T("sign-in")), Token(ctx), returnUrl, userName, failed),
-            failed ? StatusCodes.Status401Unauthorized : StatusCodes.Status200OK);
-
-    /// <summary>
-    /// Signs in with Identity (lockout after repeated failures). An unknown name, a wrong password, a disabled or a
-    /// locked account all get the same answer, after the same work (a password hash is checked either way).
-    /// </summary>
-    private static async Task<IResult> SignIn(HttpContext ctx, Lang lang, IFormCollection form)
-    {
-        var name = form["userName"].ToString().Trim();
-        var password = form["password"].ToString();
-        var returnUrl = form["returnUrl"].ToString();
-        var services = ctx.RequestServices;
-        var users = services.GetRequiredService<UserManager<Account>>();
-        var store = services.GetRequiredService<ICurationStore>();
-        var account = name.Length is > 0 and <= 100 ? await users.FindByNameAsync(name) : null;
-        if (account is null || account.DisabledAt is not null)
-        {
-            users.PasswordHasher.VerifyHashedPassword(new Account(), UnknownHash, password);
-            if (account is not null) store.Record(account.UserName, Actions.SignInFailed, $"account:{account.UserName}", "disabled");
-            return SignInForm(ctx, lang, returnUrl, name, failed: true);
-        }
-        var result = await services.GetRequiredService<SignInManager<Account>>().PasswordSignInAsync(account, password, isPersistent: false, lockoutOnFailure: true);
-        if (!result.Succeeded)
-        {
-            store.Record(account.UserName, Actions.SignInFailed, $"account:{account.UserName}", result.IsLockedOut ? "locked out" : "wrong password");
-            return SignInForm(ctx, lang, returnUrl, name, failed: true);
-        }
-        store.Record(account.UserName, Actions.SignIn, $"account:{account.UserName}");
-        return Results.Redirect(CurationLinks.LocalOr(returnUrl, CurationLinks.Review(lang)));
-    }
-
-    /// <summary>A hash of no password, checked for unknown names so that they take as long as known ones.</summary>
-    private static readonly string UnknownHash = new PasswordHasher<Account>().HashPassword(new Account(), Guid.NewGuid().ToString());
 
     private static IResult Review(HttpContext ctx, AtlasServices atlas, Lang lang, string? status)
     {

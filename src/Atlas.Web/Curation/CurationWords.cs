@@ -64,6 +64,17 @@ public static class CurationWords
         ["editor"] = ("éditeur", "redacteur", "editor"),
         ["admin"] = ("administrateur", "beheerder", "admin"),
         ["own-account"] = ("Votre propre compte est changé par un autre administrateur.", "Uw eigen account wordt door een andere beheerder gewijzigd.", "Your own account is changed by another admin."),
+        ["my-account"] = ("Mon compte", "Mijn account", "My account"),
+        ["passkeys"] = ("Clés d’accès", "Passkeys", "Passkeys"),
+        ["passkey"] = ("clé d’accès", "passkey", "passkey"),
+        ["passkeys-intro"] = ("Une clé d’accès remplace le mot de passe : votre appareil la garde et vous connecte d’un geste (empreinte, visage, code). Elle ne fonctionne que sur ce site.", "Een passkey vervangt het wachtwoord: uw toestel bewaart ze en meldt u aan met één gebaar (vingerafdruk, gezicht, pincode). Ze werkt alleen op deze site.", "A passkey stands in for the password: your device keeps it and signs you in with a gesture (fingerprint, face, PIN). It works on this site only."),
+        ["no-passkeys"] = ("Aucune clé d’accès.", "Geen passkeys.", "No passkeys."),
+        ["passkey-name"] = ("Nom de la clé (l’appareil qui la garde)", "Naam van de passkey (het toestel dat ze bewaart)", "Name of the passkey (the device that keeps it)"),
+        ["add-passkey"] = ("Ajouter une clé d’accès", "Passkey toevoegen", "Add a passkey"),
+        ["remove"] = ("Retirer", "Verwijderen", "Remove"),
+        ["sign-in-passkey"] = ("Se connecter avec une clé d’accès", "Aanmelden met een passkey", "Sign in with a passkey"),
+        ["passkey-failed"] = ("La clé d’accès n’a pas été acceptée : réessayez, ou utilisez votre mot de passe.", "De passkey werd niet aanvaard: probeer opnieuw, of gebruik uw wachtwoord.", "The passkey was not accepted: try again, or use your password."),
+        ["passkeys-need-script"] = ("Les clés d’accès demandent un navigateur récent avec JavaScript.", "Passkeys vragen een recente browser met JavaScript.", "Passkeys need a recent browser with JavaScript."),
         ["own-proposal"] = ("C’est votre proposition : un autre éditeur la revoit.", "Dit is uw voorstel: een andere redacteur beoordeelt het.", "This is your proposal: another editor reviews it."),
     };
 }

@@ -184,6 +184,41 @@ public abstract class CurationFormTests(CurationWeb web)
         Assert.Equal(HttpStatusCode.Redirect, (await frank.Post("/nl/accounts/gina/enable", [], "/nl/accounts")).Response.StatusCode);
         Assert.Null(store.FindAccount("GINA")!.DisabledAt);
     }
+
+    [SkippableFact]
+    public async Task Passkeys_are_offered_by_the_one_script_their_pages_allow_and_a_bad_one_gets_the_wrong_password_answer()
+    {
+        var browser = web.NewBrowser();
+        var (page, html) = await browser.Get("/en/sign-in");
+        Assert.Contains("script-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Contains("data-passkey=\"get\"", html);
+        Assert.Contains("challenge", System.Net.WebUtility.HtmlDecode(html));
+        Assert.Matches("<script src=\"/assets/passkeys[^\"]*js\" defer>", html);
+        var (refused, refusedHtml) = await browser.Post("/en/sign-in/passkey", new() { ["credential"] = "{\"id\": \"forged\"}" }, "/en/sign-in");
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        var (_, wrongHtml) = await browser.Post("/en/sign-in", new() { ["userName"] = "nobody-at-all", ["password"] = "whatever-password" }, "/en/sign-in");
+        Assert.Equal(Message(wrongHtml), Message(refusedHtml));
+
+        await browser.SignIn("dave");
+        var (review, _) = await browser.Get("/en/review");
+        Assert.DoesNotContain("script-src", review.Headers.GetValues("Content-Security-Policy").Single());
+        var (account, accountHtml) = await browser.Get("/en/account");
+        Assert.Equal(HttpStatusCode.OK, account.StatusCode);
+        Assert.True(account.Headers.CacheControl!.NoStore);
+        Assert.Contains("data-passkey=\"create\"", accountHtml);
+
+        // a passkey is removed by its owner only, with the history of both
+        var store = web.Atlas.CuratedStore.Curation;
+        var (dave, erin) = (store.FindAccount("DAVE")!, store.FindAccount("ERIN")!);
+        store.SavePasskey(new StoredPasskey("test-credential-dave", dave.Id, "laptop", "{}", DateTimeOffset.UtcNow), dave.UserName);
+        store.SavePasskey(new StoredPasskey("test-credential-erin", erin.Id, "phone", "{}", DateTimeOffset.UtcNow), erin.UserName);
+        Assert.Contains("laptop", (await browser.Get("/en/account")).Body);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.Post("/en/account/passkeys/test-credential-erin/remove", [], "/en/account")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.Post("/en/account/passkeys/test-credential-dave/remove", [], "/en/account")).Response.StatusCode);
+        Assert.Empty(store.Passkeys(dave.Id));
+        Assert.Single(store.Passkeys(erin.Id));
+        Assert.Equal([Actions.PasskeyAdded, Actions.PasskeyRemoved], store.History("account:dave").Where(e => e.Action.StartsWith("passkey", StringComparison.Ordinal)).Select(e => e.Action));
+    }
 }
 
 public sealed class CurationFormTestsOnSqlite(CurationWeb web) : CurationFormTests(web), IClassFixture<CurationWeb>;
