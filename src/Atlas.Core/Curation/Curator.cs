@@ -179,7 +179,7 @@ public sealed class Curator(AtlasSnapshots snapshots, ICurationStore store, stri
     {
         var s = snapshots.Curated;
         var position = s.Get(p.TargetId)?.Position ?? new SourcePosition(EntityYaml.DataFile(type), int.MaxValue);
-        var (entity, errors) = CheckEntity(type, new FactYaml.Text(p.Yaml, new Dictionary<int, string>()), p.Kind == ProposalKind.New);
+        var (entity, errors) = CheckEntity(type, EntityYaml.FromYaml(p.Yaml), p.Kind == ProposalKind.New);
         if (errors.Count > 0 || entity is null) return (null, new(Refusal.Invalid, p, errors, "the proposal no longer holds against the data as it is now"));
         entity = EntityYaml.ReadStored(type, p.Yaml, position)!;
         var row = new EntityRow(entity.Id, Slugs.Of(type), entity.Kind, 0, EntityDocument.Write(entity));
