@@ -2,16 +2,20 @@
 # Curation under load (issue 16), on the published Release build, SQLite store (STORE=postgres-spec to use a server):
 #  (a) reads alone: wrk on /api/facts?subject=ghent (an answer every accepted change invalidates) for DURATION s;
 #  (b) the same reads while a script proposes and accepts RATE changes a second through the API (new facts, each
-#      proposed by a contributor's token and accepted by an editor's), paced, for DURATION s;
+#      proposed by a contributor's token and accepted by an editor's), paced, for DURATION s. SUBJECTS=spread (the
+#      default) gives the new facts to the cities, organisations, sectors and technologies in turn, as a team adds
+#      facts all over: Ghent's answer gains one in ~80 and is recomputed after every change (each empties the cache);
+#      SUBJECTS=ghent gives them all to Ghent, so the answer read also grows a hundredfold during the run;
 #  then counts: every change the script was told was accepted is in the feed (/api/changes) and in the facts.
 # Prints read p50/p99 and errors for (a) and (b), changes sent/accepted/errors, and the counts.
-# Usage: bench/curation.sh   (DURATION=20 RATE=100 CONNECTIONS=8 by default)
+# Usage: bench/curation.sh   (DURATION=20 RATE=100 CONNECTIONS=8 SUBJECTS=spread by default)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 . "$ROOT/bench/lib.sh"
 DURATION=${DURATION:-20}
 RATE=${RATE:-100}
 CONNECTIONS=${CONNECTIONS:-8}
+SUBJECTS=${SUBJECTS:-spread}
 PORT=5086
 need wrk:wrk curl:curl
 work=$(mktemp -d)
@@ -28,6 +32,16 @@ review=$("$atlas" tokens add ben --scope read,edit --db "$db" 2>/dev/null)
 wait_for "http://127.0.0.1:$PORT/readyz" 120
 url="http://127.0.0.1:$PORT/api/facts?subject=ghent"
 curl -fsS -o /dev/null "$url"
+if [ "$SUBJECTS" = ghent ]; then
+  echo '["ghent"]' > "$work/subjects.json"
+else
+  for type in places organisations sectors technologies; do
+    kind=$([ "$type" = places ] && echo "&kind=city" || echo "")
+    curl -fsS "http://127.0.0.1:$PORT/api/$type?pageSize=100$kind"
+    echo
+  done | python3 -c 'import json, sys; print(json.dumps([i["id"] for line in sys.stdin if line.strip() for i in json.loads(line)["items"]]))' > "$work/subjects.json"
+fi
+echo "new facts on $(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))))' "$work/subjects.json") subject(s) in turn ($SUBJECTS)"
 
 read_stats() {   # prints "p50 p99 requests errors" of a wrk run with --latency
   awk '/ 50%/ {p50=$2} / 99%/ {p99=$2} /requests in/ {req=$1} /Non-2xx|Socket errors/ {err=err" "$0} END {print "p50 " p50 ", p99 " p99 ", " req " requests" (err == "" ? ", 0 errors" : "," err)}' "$1"
@@ -40,9 +54,10 @@ echo "    $(read_stats "$work/alone.txt")"
 echo "(b) the same reads while $RATE changes a second are proposed and accepted:"
 wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url" > "$work/loaded.txt" &
 wrk_pid=$!
-python3 - "$PORT" "$propose" "$review" "$RATE" "$DURATION" > "$work/writes.txt" <<'PY'
+python3 - "$PORT" "$propose" "$review" "$RATE" "$DURATION" "$work/subjects.json" > "$work/writes.txt" <<'PY'
 import http.client, json, sys, threading, time
 port, propose, review, rate, duration = int(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4]), float(sys.argv[5])
+subjects = json.load(open(sys.argv[6]))
 threads = 4
 sent, accepted, errors, ids = [0], [0], [], []
 lock = threading.Lock()
@@ -59,7 +74,7 @@ def worker(n):
         if due - start >= duration: break
         if due > now: time.sleep(due - now)
         fid = f"bench-{n}-{i}"
-        fact = {"id": fid, "subject": "ghent", "predicate": "described-as", "source": "article-7-cities",
+        fact = {"id": fid, "subject": subjects[(n + i * threads) % len(subjects)], "predicate": "described-as", "source": "article-7-cities",
                 "statement": {"fr": f"Essai {fid}.", "nl": f"Test {fid}.", "en": f"Bench {fid}."},
                 "locator": {"section": "3. Gand", "passage": "heading", "phrase": "le modèle de l’industrie 4.0"}}
         try:
@@ -96,7 +111,7 @@ while True:
     feed |= {c["fact"] for c in page["items"] if (c.get("fact") or "").startswith("bench-")}
     if not page.get("next"): break
     before = page["items"][-1]["seq"]
-rows = csv.DictReader(io.StringIO(urllib.request.urlopen(f"http://127.0.0.1:{port}/api/facts.csv?subject=ghent").read().decode("utf-8")))
+rows = csv.DictReader(io.StringIO(urllib.request.urlopen(f"http://127.0.0.1:{port}/api/facts.csv").read().decode("utf-8")))
 served = {r["id"] for r in rows if r["id"].startswith("bench-")}
 print(f"    counted after the run: {len(ids)} accepted, {len(ids & feed)} in /api/changes, {len(ids & served)} served in /api/facts; lost: {len(ids - feed) + len(ids - served)}")
 PY
