@@ -165,7 +165,9 @@ public sealed partial class SqlCurationStore(Func<DbConnection> connect, bool se
                 UPDATE curation_proposals SET status = 'accepted', reviewer = @reviewer, review_reason = @reason, review_seq = @seq, reviewed_at = @at
                 WHERE id = @id
                 """, new { reviewer = reviewer.UserName, reason, seq, at = Now(), id = proposalId }, tx);
-            return new Acceptance(ReviewOutcome.Done, CuratedRows.Version(seeded, entities, $"{revision}"), CuratedRows.Version(seeded, entities, $"{revision - 1}"));
+            // the version this change was made over: one change before, and for an entity, one revision of the entities before
+            var entitiesBefore = what == EntityOrFact.Entity ? $"{long.Parse(entities!, CultureInfo.InvariantCulture) - 1}" : entities;
+            return new Acceptance(ReviewOutcome.Done, CuratedRows.Version(seeded, entities, $"{revision}"), CuratedRows.Version(seeded, entitiesBefore, $"{revision - 1}"));
         });
 
     /// <summary>Adds one to a revision counter of the meta table and returns it.</summary>
