@@ -84,7 +84,7 @@ public static class EntityYaml
         var lines = yaml.Replace("\r\n", "\n").Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
-            var line = lines[i].StartsWith("- ", StringComparison.Ordinal) ? lines[i][2..] : lines[i];   // pasted as a list entry
+            var line = lines[i];
             var colon = line.IndexOf(':');
             if (line.Length > 0 && !char.IsWhiteSpace(line[0]) && line[0] != '#' && colon > 0) key = line[..colon].Trim().Trim('"');
             if (key is not null) fieldAt[i + 1] = key;
