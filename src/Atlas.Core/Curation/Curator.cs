@@ -122,18 +122,11 @@ public sealed class Curator(AtlasSnapshots snapshots, ICurationStore store, stri
         var entity = EntityYaml.Read(type, text.Yaml, ProposalFile, problems);
         if (entity is not null)
             problems.AddRange(Validator.CheckProposedEntity(entity, isNew, snapshots.Curated.EntitiesById, dataDir).Where(p => p.File == ProposalFile));
-        var errors = problems.Select(p => new FieldError(EntityFieldOf(p, text), p.Message)).Distinct().ToList();
+        var errors = problems.Select(p => new FieldError(FieldOf(p, text, EntityMessageFields, "entity"), p.Message)).Distinct().ToList();
         return (errors.Count == 0 ? entity : null, errors);
     }
 
-    /// <summary>The key a problem with an entity is about: named by its message for the rules that report at the entity, else its line.</summary>
-    private static string EntityFieldOf(Problem p, FactYaml.Text text)
-    {
-        foreach (var (words, field) in EntityMessageFields)
-            if (words.Any(w => p.Message.Contains(w, StringComparison.Ordinal))) return field;
-        return text.FieldAt.GetValueOrDefault(p.Line) ?? "entity";
-    }
-
+    // the rules that report at a whole entity, by the key their message names
     private static readonly (string[] Words, string Field)[] EntityMessageFields =
     [
         (["the id '", "no 'id'"], "id"), (["the parent"], "parent"), (["the linked place", "has no links"], "links"), (["the place '"], "places"),
@@ -217,17 +210,19 @@ public sealed class Curator(AtlasSnapshots snapshots, ICurationStore store, stri
             var evidence = fact.Evidence.Select(s.Fact).OfType<Fact>();
             problems.AddRange(Validator.CheckProposed([fact, .. evidence], s.EntitiesById, dataDir).Where(p => p.File == ProposalFile));
         }
-        var errors = problems.Select(p => new FieldError(FieldOf(p, text), p.Message)).Distinct().ToList();
+        var errors = problems.Select(p => new FieldError(FieldOf(p, text, MessageFields, "fact"), p.Message)).Distinct().ToList();
         return (errors.Count == 0 ? fact : null, text.Yaml, errors);
     }
 
-    /// <summary>The field a problem is about: named by its message when the rule reports at the fact, else the line it is at.</summary>
-    private static string FieldOf(Problem p, FactYaml.Text text)
+    /// <summary>
+    /// The field a problem is about: named by its message (<paramref name="byMessage"/>) when the rule reports at the
+    /// whole fact or entity, else the line it is at; <paramref name="whole"/> when neither says.
+    /// </summary>
+    private static string FieldOf(Problem p, FactYaml.Text text, (string[] Words, string Field)[] byMessage, string whole)
     {
-        var m = p.Message;
-        foreach (var (words, field) in MessageFields)
-            if (words.Any(w => m.Contains(w, StringComparison.Ordinal))) return field;
-        return text.FieldAt.GetValueOrDefault(p.Line) ?? "fact";
+        foreach (var (words, field) in byMessage)
+            if (words.Any(w => p.Message.Contains(w, StringComparison.Ordinal))) return field;
+        return text.FieldAt.GetValueOrDefault(p.Line) ?? whole;
     }
 
     private static readonly (string[] Words, string Field)[] MessageFields =

@@ -129,25 +129,25 @@ public static class CuratedRows
         foreach (var change in accepted)
         {
             if (change.EntityType is { } type)
-            {
-                var id = Curation.EntityYaml.ReadStored(type, change.Yaml, new SourcePosition(Curation.EntityYaml.DataFile(type), int.MaxValue))?.Id;
-                if (id is null) continue;
-                var position = entityAt.TryGetValue(id, out var at) ? entities[at].Position : new SourcePosition(Curation.EntityYaml.DataFile(type), int.MaxValue);
-                var entity = Curation.EntityYaml.ReadStored(type, change.Yaml, position)!;
-                if (entityAt.TryGetValue(id, out at)) entities[at] = entity;
-                else { entityAt[id] = entities.Count; entities.Add(entity); }
-            }
+                Apply(entities, entityAt, at => Curation.EntityYaml.ReadStored(type, change.Yaml, at),
+                    new SourcePosition(Curation.EntityYaml.DataFile(type), int.MaxValue), e => e.Id, e => e.Position);
             else
-            {
-                var id = Curation.FactYaml.ReadStored(change.Yaml, new SourcePosition(Curation.FactYaml.NewFactsFile, 0))?.Id;
-                if (id is null) continue;
-                var position = factAt.TryGetValue(id, out var at) ? facts[at].Position : new SourcePosition(Curation.FactYaml.NewFactsFile, 0);
-                var fact = Curation.FactYaml.ReadStored(change.Yaml, position)!;
-                if (factAt.TryGetValue(id, out at)) facts[at] = fact;
-                else { factAt[id] = facts.Count; facts.Add(fact); }
-            }
+                Apply(facts, factAt, at => Curation.FactYaml.ReadStored(change.Yaml, at),
+                    new SourcePosition(Curation.FactYaml.NewFactsFile, 0), f => f.Id, f => f.Position);
         }
         return data.WithEntities(entities).WithFacts(facts);
+    }
+
+    /// <summary>
+    /// Writes an accepted fact or entity over the one of its id, at that one's position in the data, or adds it after the
+    /// others at <paramref name="added"/>; <paramref name="read"/> reads it as standing at a position.
+    /// </summary>
+    private static void Apply<T>(List<T> items, Dictionary<string, int> indexOf, Func<SourcePosition, T?> read, SourcePosition added,
+        Func<T, string> idOf, Func<T, SourcePosition> positionOf) where T : class
+    {
+        if (read(added) is not { } item) return;
+        if (indexOf.TryGetValue(idOf(item), out var at)) items[at] = read(positionOf(items[at]))!;
+        else { indexOf[idOf(item)] = items.Count; items.Add(item); }
     }
 
     /// <summary>The columns of <see cref="FactRow"/> in its order, for a SELECT that Dapper maps back to it.</summary>

@@ -1,7 +1,6 @@
 using Atlas.Curation;
 using Atlas.Model;
 using Atlas.Web.Pages;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -45,10 +44,8 @@ public static class AccountPages
     private static IResult Show(HttpContext ctx, Lang lang, string? message, int status = StatusCodes.Status200OK)
     {
         if (CurationAuth.AccountOf(ctx) is not { Role: Role.Admin } me) return Results.Forbid();
-        var tokens = ctx.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(ctx);
         var accounts = ctx.RequestServices.GetRequiredService<ICurationStore>().Accounts();
-        return Page.Personal<AccountsPage, AccountsModel>(new(PageContext.Of(ctx, lang, lang.T("accounts")),
-            new FormToken(tokens.FormFieldName, tokens.RequestToken!), me, accounts, message), status);
+        return Page.Personal<AccountsPage, AccountsModel>(new(PageContext.Of(ctx, lang, lang.T("accounts")), FormToken.Of(ctx), me, accounts, message), status);
     }
 
     /// <summary>Makes a change to another account (<paramref name="change"/> false: the form was not understood), then shows the list again.</summary>

@@ -59,10 +59,7 @@ public static class CurationAuth
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddCookie(IdentityConstants.ApplicationScheme, o =>
             {
-                o.Cookie.Name = SessionCookie;
-                o.Cookie.HttpOnly = true;
-                o.Cookie.SameSite = SameSiteMode.Strict;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                Strict(o.Cookie, SessionCookie);
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
                 o.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
@@ -72,10 +69,7 @@ public static class CurationAuth
             // where Identity keeps a passkey ceremony's challenge between the page that starts it and the post that ends it
             .AddCookie(IdentityConstants.TwoFactorUserIdScheme, o =>
             {
-                o.Cookie.Name = PasskeyCookie;
-                o.Cookie.HttpOnly = true;
-                o.Cookie.SameSite = SameSiteMode.Strict;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                Strict(o.Cookie, PasskeyCookie);
                 o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
             })
             .AddScheme<AuthenticationSchemeOptions, TokenAuthentication>(TokenScheme, null);
@@ -97,9 +91,7 @@ public static class CurationAuth
         });
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "atlas.antiforgery";
-            o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            Strict(o.Cookie, "atlas.antiforgery");
             o.SuppressXFrameOptionsHeader = true;   // the atlas sends DENY on every page already
         });
         // by address, the loopback included: a script guessing passwords from the same machine is limited too
@@ -107,6 +99,15 @@ public static class CurationAuth
             c.Connection.RemoteIpAddress?.ToString() ?? "in-process",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, signInPerMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
         return services;
+    }
+
+    /// <summary>Every cookie of the curation: out of scripts' reach, never sent by another site, Secure over https.</summary>
+    private static void Strict(CookieBuilder cookie, string name)
+    {
+        cookie.Name = name;
+        cookie.HttpOnly = true;
+        cookie.SameSite = SameSiteMode.Strict;
+        cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
     }
 
     private static readonly string[] Reviewers = [Slugs.Of(Role.Editor), Slugs.Of(Role.Admin)];

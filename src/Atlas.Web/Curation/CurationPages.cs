@@ -11,7 +11,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Atlas.Web.Curation;
 
 /// <summary>The antiforgery token a form carries in its hidden field.</summary>
-public sealed record FormToken(string Name, string Value);
+public sealed record FormToken(string Name, string Value)
+{
+    /// <summary>The token of this request's forms (its cookie is set with it).</summary>
+    public static FormToken Of(HttpContext ctx)
+    {
+        var tokens = ctx.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(ctx);
+        return new FormToken(tokens.FormFieldName, tokens.RequestToken!);
+    }
+}
 
 public sealed record ReviewModel(PageContext Ctx, FormToken Token, Account Me, IReadOnlyList<Proposal> Proposals, string Status);
 public sealed record ProposalModel(PageContext Ctx, FormToken Token, Account Me, Proposal Proposal, string? Current, IReadOnlyList<FieldError> Errors, string? Message);
@@ -61,18 +69,12 @@ public static class CurationPages
         }
     }
 
-    internal static FormToken Token(HttpContext ctx)
-    {
-        var tokens = ctx.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(ctx);
-        return new FormToken(tokens.FormFieldName, tokens.RequestToken!);
-    }
-
     private static IResult Review(HttpContext ctx, AtlasServices atlas, Lang lang, string? status)
     {
         if (CurationAuth.AccountOf(ctx) is not { } me) return Results.Challenge();
         var filter = Slugs.TryParse<ProposalStatus>(status, out var s) ? s : ProposalStatus.Pending;
         var list = atlas.CuratedStore.Curation.Proposals(filter, me.CanReview ? null : me.Id, 200);
-        return Page.Personal<ReviewPage, ReviewModel>(new(PageContext.Of(ctx, lang, lang.T("review")), Token(ctx), me, list, Slugs.Of(filter)));
+        return Page.Personal<ReviewPage, ReviewModel>(new(PageContext.Of(ctx, lang, lang.T("review")), FormToken.Of(ctx), me, list, Slugs.Of(filter)));
     }
 
     private static IResult ShowProposal(HttpContext ctx, AtlasServices atlas, Lang lang, long id, IReadOnlyList<FieldError> errors, string? message, int status)
@@ -83,7 +85,7 @@ public static class CurationPages
         var current = p.EntityType is null
             ? snapshot.Fact(p.TargetId) is { } f ? FactYaml.Of(f) : null
             : snapshot.Get(p.TargetId) is { } e ? EntityYaml.Of(e).Yaml : null;
-        return Page.Personal<ProposalPage, ProposalModel>(new(PageContext.Of(ctx, lang, $"{lang.T("proposal")} {id}"), Token(ctx), me, p,
+        return Page.Personal<ProposalPage, ProposalModel>(new(PageContext.Of(ctx, lang, $"{lang.T("proposal")} {id}"), FormToken.Of(ctx), me, p,
             p.Kind == ProposalKind.New ? null : current, errors, message), status);
     }
 
@@ -105,7 +107,7 @@ public static class CurationPages
             _ => ($"{lang.T("retract-fact")}: {factId}", CurationLinks.Retract(lang, factId!)),
         };
         var yaml = kind == ProposalKind.Retract ? FactYaml.Write(draft).Yaml : null;
-        return Page.Personal<ProposeForm, ProposeModel>(new(PageContext.Of(ctx, lang, title), Token(ctx), kind, action, etag, draft, yaml, reason, errors, message), status);
+        return Page.Personal<ProposeForm, ProposeModel>(new(PageContext.Of(ctx, lang, title), FormToken.Of(ctx), kind, action, etag, draft, yaml, reason, errors, message), status);
     }
 
     private static IResult Propose(HttpContext ctx, AtlasServices atlas, Lang lang, ProposalKind kind, string? factId, IFormCollection form)
@@ -132,7 +134,7 @@ public static class CurationPages
         var (title, action) = entityId is null
             ? ($"{lang.T("propose-entity")}: {lang.T(Slugs.Of(type))}", CurationLinks.ProposeEntity(lang, type))
             : ($"{lang.T("edit-entity")}: {entityId}", CurationLinks.EditEntity(lang, entityId));
-        return Page.Personal<ProposeEntityForm, ProposeEntityModel>(new(PageContext.Of(ctx, lang, title), Token(ctx), action, etag, yaml, reason, errors, message), status);
+        return Page.Personal<ProposeEntityForm, ProposeEntityModel>(new(PageContext.Of(ctx, lang, title), FormToken.Of(ctx), action, etag, yaml, reason, errors, message), status);
     }
 
     private static IResult ProposeEntity(HttpContext ctx, AtlasServices atlas, Lang lang, EntityType type, string? entityId, IFormCollection form)

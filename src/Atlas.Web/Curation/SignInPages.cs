@@ -55,7 +55,7 @@ public static class SignInPages
     {
         var options = await ctx.RequestServices.GetRequiredService<SignInManager<Account>>().MakePasskeyRequestOptionsAsync(null);
         AllowOwnScripts(ctx);
-        return Page.Personal<SignInPage, SignInModel>(new(PageContext.Of(ctx, lang, lang.T("sign-in")), CurationPages.Token(ctx), returnUrl, userName, failed, options),
+        return Page.Personal<SignInPage, SignInModel>(new(PageContext.Of(ctx, lang, lang.T("sign-in")), FormToken.Of(ctx), returnUrl, userName, failed, options),
             failed ? StatusCodes.Status401Unauthorized : StatusCodes.Status200OK);
     }
 
@@ -128,7 +128,7 @@ public static class SignInPages
             .MakePasskeyCreationOptionsAsync(new PasskeyUserEntity { Id = id, Name = me.UserName, DisplayName = me.UserName });
         AllowOwnScripts(ctx);
         var passkeys = ctx.RequestServices.GetRequiredService<ICurationStore>().Passkeys(me.Id);
-        return Page.Personal<AccountPage, AccountModel>(new(PageContext.Of(ctx, lang, lang.T("my-account")), CurationPages.Token(ctx), me, passkeys, options, message), status);
+        return Page.Personal<AccountPage, AccountModel>(new(PageContext.Of(ctx, lang, lang.T("my-account")), FormToken.Of(ctx), me, passkeys, options, message), status);
     }
 
     /// <summary>Adds the passkey the browser made, once Identity has checked it against the challenge it gave.</summary>
