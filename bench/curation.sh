@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Curation under load (issue 16), on the published Release build, SQLite store (STORE=postgres-spec to use a server):
+# Curation under load (issue 16), on the published Release build, SQLite store (STORE=postgres-spec to use a server),
+# after 5 s of changes that warm the write path up (counted at the end, not timed):
 #  (a) reads alone: wrk on /api/facts?subject=ghent (an answer every accepted change invalidates) for DURATION s;
 #  (b) the same reads while a script proposes and accepts RATE changes a second through the API (new facts, each
 #      proposed by a contributor's token and accepted by an editor's), paced, for DURATION s. SUBJECTS=spread (the
@@ -8,7 +9,7 @@
 #      SUBJECTS=ghent gives them all to Ghent, so the answer read also grows a hundredfold during the run;
 #  then counts: every change the script was told was accepted is in the feed (/api/changes) and in the facts.
 # Prints read p50/p99 and errors for (a) and (b), changes sent/accepted/errors, and the counts.
-# Usage: bench/curation.sh   (DURATION=20 RATE=100 CONNECTIONS=8 SUBJECTS=spread by default)
+# Usage: bench/curation.sh   (DURATION=20 RATE=100 CONNECTIONS=8 SUBJECTS=spread WRITERS=8 by default)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 . "$ROOT/bench/lib.sh"
@@ -16,6 +17,7 @@ DURATION=${DURATION:-20}
 RATE=${RATE:-100}
 CONNECTIONS=${CONNECTIONS:-8}
 SUBJECTS=${SUBJECTS:-spread}
+WRITERS=${WRITERS:-8}   # client threads sharing the rate, each paced
 PORT=5086
 need wrk:wrk curl:curl
 work=$(mktemp -d)
@@ -47,18 +49,12 @@ read_stats() {   # prints "p50 p99 requests errors" of a wrk run with --latency
   awk '/ 50%/ {p50=$2} / 99%/ {p99=$2} /requests in/ {req=$1} /Non-2xx|Socket errors/ {err=err" "$0} END {print "p50 " p50 ", p99 " p99 ", " req " requests" (err == "" ? ", 0 errors" : "," err)}' "$1"
 }
 
-echo "(a) reads alone ($CONNECTIONS connections, ${DURATION} s; load average $(cut -d' ' -f1-3 /proc/loadavg)):"
-wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url" > "$work/alone.txt"
-echo "    $(read_stats "$work/alone.txt")"
-
-echo "(b) the same reads while $RATE changes a second are proposed and accepted:"
-wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url" > "$work/loaded.txt" &
-wrk_pid=$!
-python3 - "$PORT" "$propose" "$review" "$RATE" "$DURATION" "$work/subjects.json" > "$work/writes.txt" <<'PY'
+# the script proposing and accepting changes (writes the ids of the accepted ones on a last line "IDS [...]")
+cat > "$work/writer.py" <<'PY'
 import http.client, json, sys, threading, time
-port, propose, review, rate, duration = int(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4]), float(sys.argv[5])
+port, propose, review, rate, duration, run = int(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4]), float(sys.argv[5]), sys.argv[7]
 subjects = json.load(open(sys.argv[6]))
-threads = 4
+threads = int(sys.argv[8])
 sent, accepted, errors, ids = [0], [0], [], []
 lock = threading.Lock()
 def call(c, method, path, token, body):
@@ -73,7 +69,7 @@ def worker(n):
         now = time.monotonic()
         if due - start >= duration: break
         if due > now: time.sleep(due - now)
-        fid = f"bench-{n}-{i}"
+        fid = f"bench-{run}-{n}-{i}"
         fact = {"id": fid, "subject": subjects[(n + i * threads) % len(subjects)], "predicate": "described-as", "source": "article-7-cities",
                 "statement": {"fr": f"Essai {fid}.", "nl": f"Test {fid}.", "en": f"Bench {fid}."},
                 "locator": {"section": "3. Gand", "passage": "heading", "phrase": "le modèle de l’industrie 4.0"}}
@@ -96,10 +92,23 @@ elapsed = time.monotonic() - t0
 print(f"    changes: {sent[0]} proposed, {accepted[0]} accepted in {elapsed:.1f} s ({accepted[0] / elapsed:.1f}/s), {len(errors)} errors {sorted(set(errors))[:3]}")
 print("IDS " + json.dumps(ids))
 PY
+
+# the write path warmed up as the reads are by (a): 5 s of changes at the same rate, counted after the run but not timed
+echo "warm-up: changes for 5 s (not measured)"
+python3 "$work/writer.py" "$PORT" "$propose" "$review" "$RATE" 5 "$work/subjects.json" warm "$WRITERS" > "$work/warm.txt"
+
+echo "(a) reads alone ($CONNECTIONS connections, ${DURATION} s; load average $(cut -d' ' -f1-3 /proc/loadavg)):"
+wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url" > "$work/alone.txt"
+echo "    $(read_stats "$work/alone.txt")"
+
+echo "(b) the same reads while $RATE changes a second are proposed and accepted:"
+wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url" > "$work/loaded.txt" &
+wrk_pid=$!
+python3 "$work/writer.py" "$PORT" "$propose" "$review" "$RATE" "$DURATION" "$work/subjects.json" run "$WRITERS" > "$work/writes.txt"
 wait $wrk_pid
 echo "    reads: $(read_stats "$work/loaded.txt")"
 grep -v '^IDS ' "$work/writes.txt"
-grep '^IDS ' "$work/writes.txt" | cut -c5- > "$work/ids.json"
+cat "$work/warm.txt" "$work/writes.txt" | grep '^IDS ' | cut -c5- | python3 -c 'import json, sys; print(json.dumps([i for line in sys.stdin for i in json.loads(line)]))' > "$work/ids.json"
 
 python3 - "$PORT" "$work/ids.json" <<'PY'
 import csv, io, json, sys, urllib.request

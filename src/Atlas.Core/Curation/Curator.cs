@@ -161,11 +161,17 @@ public sealed class Curator(AtlasSnapshots snapshots, ICurationStore store, stri
         if (errors.Count > 0 || fact is null) return (null, new(Refusal.Invalid, p, errors, "the proposal no longer holds against the data as it is now"));
         var position = s.Fact(p.TargetId)?.Position ?? new SourcePosition(FactYaml.NewFactsFile, 0);
         var row = CuratedRows.Row(fact, 0) with { File = position.File, Line = position.Line };
-        var accepted = store.Accept(p.Id, reviewer, reason, row, CuratedRows.SearchOf(fact, s.Get), r => FactYaml.Of(CuratedRows.ToFact(r)));
-        if (accepted is { Outcome: ReviewOutcome.Done, Version: { } version, PreviousVersion: { } previous })
-            snapshots.CuratedApplied(previous, CuratedRows.ToFact(row), version);
-        else snapshots.CuratedChanged();
-        return (accepted, null);
+        var search = CuratedRows.SearchOf(fact, s.Get);
+        // one acceptance at a time on this node, applied to the snapshot in the order they commit: applied out of
+        // order, each would find the snapshot at another version than its own previous one and read every fact again
+        lock (snapshots.Acceptances)
+        {
+            var accepted = store.Accept(p.Id, reviewer, reason, row, search, r => FactYaml.Of(CuratedRows.ToFact(r)));
+            if (accepted is { Outcome: ReviewOutcome.Done, Version: { } version, PreviousVersion: { } previous })
+                snapshots.CuratedApplied(previous, CuratedRows.ToFact(row), version);
+            else snapshots.CuratedChanged();
+            return (accepted, null);
+        }
     }
 
     private (Acceptance? Acceptance, CurationOutcome? Refusal) AcceptEntity(Account reviewer, Proposal p, EntityType type, string reason)

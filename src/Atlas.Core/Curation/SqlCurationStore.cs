@@ -13,10 +13,12 @@ namespace Atlas.Curation;
 /// acceptance also writes the fact, its search document and the curated data version there, so every node's next
 /// look at the data version (at most a second later) sees the accepted change.
 /// </summary>
-public sealed partial class SqlCurationStore(Func<DbConnection> connect, bool serverLocks) : ICurationStore
+public sealed partial class SqlCurationStore(Func<DbConnection> connect, bool serverLocks, Lock? writeGate = null) : ICurationStore
 {
     // serverLocks: the store is a PostgreSQL server, where several nodes write (reviews take an advisory lock) and
-    // roles may differ; on SQLite, write transactions are serial already and the file's reader may write it
+    // roles may differ; on SQLite, write transactions are serial already and the file's reader may write it.
+    // writeGate: one per SQLite file, so that this process's writers queue for each other here; colliding in SQLite,
+    // the one that finds the file locked sleeps and retries (Microsoft.Data.Sqlite's busy loop) with its thread held
     /// <summary>The key of the lock that serialises reviews on a server (SQLite's write transactions are serial already).</summary>
     private const long ReviewLock = 0x41746c6173526576;   // "AtlasRev"
 
@@ -29,6 +31,12 @@ public sealed partial class SqlCurationStore(Func<DbConnection> connect, bool se
 
     /// <summary>Runs <paramref name="work"/> in one transaction and commits it.</summary>
     private T InTransaction<T>(Func<DbConnection, DbTransaction, T> work)
+    {
+        if (writeGate is null) return Commit(work);
+        lock (writeGate) return Commit(work);
+    }
+
+    private T Commit<T>(Func<DbConnection, DbTransaction, T> work)
     {
         using var c = Open();
         using var tx = c.BeginTransaction(IsolationLevel.ReadCommitted);

@@ -70,6 +70,9 @@ public sealed class AtlasSnapshots(ICuratedStore curated, IRegisterStore registe
     /// <summary>Makes the next read of <see cref="Curated"/> look at the store's version: this node just changed it.</summary>
     public void CuratedChanged() => Interlocked.Exchange(ref _curatedCheckedAt, long.MinValue / 2);
 
+    /// <summary>Held by this node's acceptances from their commit to their <see cref="CuratedApplied"/>, so that they apply in order.</summary>
+    public Lock Acceptances { get; } = new();
+
     /// <summary>
     /// This node just wrote <paramref name="fact"/> as the store's version <paramref name="version"/>, one change after
     /// <paramref name="previous"/>: when the snapshot is still at that previous version, the fact is applied to it in

@@ -55,6 +55,7 @@ public static class CuratedSchema
             line         INTEGER NOT NULL
         );
         CREATE INDEX IF NOT EXISTS facts_subject ON facts (subject_id, seq);
+        CREATE INDEX IF NOT EXISTS facts_seq ON facts (seq);   -- an accepted new fact goes after the last
         CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5 (
             entity_id UNINDEXED,                  -- the entity a hit leads to (a fact leads to its subject)
             fact_id   UNINDEXED,                  -- set when the document is a fact

@@ -85,7 +85,10 @@ public sealed class SqliteCuratedStore : ICuratedStore
 
     public string? SeededHash => Meta("data_hash");
 
-    public ICurationStore Curation => new SqlCurationStore(Connect, serverLocks: false);
+    public ICurationStore Curation => new SqlCurationStore(Connect, serverLocks: false, _writes);
+
+    // the curation's write transactions on this file, one at a time (see SqlCurationStore)
+    private readonly Lock _writes = new();
 
     public DateTimeOffset? SeededAt =>
         DateTimeOffset.TryParse(Meta("seeded_at"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : null;
