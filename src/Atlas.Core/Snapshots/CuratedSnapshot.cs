@@ -65,8 +65,8 @@ public sealed class CuratedSnapshot
 
     /// <summary>
     /// This version with one fact written over the fact of the same id (in its place), or added after the others. Only
-    /// the lists that hold the fact are made again (a change costs the same with 200 facts or 20,000), unless the fact
-    /// moves to other entities or comes back from a retraction: then every fact is indexed again.
+    /// the lists that hold the fact are made again, and the lists of all facts copied, unless the fact moves to other
+    /// entities or comes back from a retraction: then every fact is indexed again.
     /// </summary>
     public CuratedSnapshot WithFact(Fact fact, string version)
     {
