@@ -79,7 +79,5 @@ public static class CurationSchema
     {
         if (!Dapper.SqlMapper.Query<string>(c, "SELECT name FROM pragma_table_info('curation_proposals')").Contains("entity_type"))
             Dapper.SqlMapper.Execute(c, "ALTER TABLE curation_proposals ADD COLUMN entity_type TEXT");
-        // an accepted new fact goes after the last (max(seq)): without this index, a scan of every fact at each acceptance
-        Dapper.SqlMapper.Execute(c, "CREATE INDEX IF NOT EXISTS facts_seq ON facts (seq)");
     }
 }
