@@ -75,6 +75,7 @@ public static class CurationApi
                         .WithLocation($"/api/proposals/{outcome.Proposal!.Id}")
                     : Refused(outcome);
             })
+            .OneWriteAtATime()
             .RequireAuthorization(CurationAuth.ApiPropose).Produces<ProposalJson>(StatusCodes.Status201Created)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(404).ProducesProblem(412).ProducesProblem(428)
             .WithName("propose")
@@ -89,6 +90,7 @@ public static class CurationApi
                     var outcome = accept ? atlas.Curation.Accept(account, id, body.Reason) : atlas.Curation.Reject(account, id, body.Reason);
                     return outcome.Done ? Results.Json(ProposalJson.Of(outcome.Proposal!), ApiJson.Info<ProposalJson>()) : Refused(outcome);
                 })
+                .OneWriteAtATime()
                 .RequireAuthorization(CurationAuth.ApiReview).Produces<ProposalJson>()
                 .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412)
                 .WithName(verb + "Proposal")

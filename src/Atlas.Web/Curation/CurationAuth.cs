@@ -52,6 +52,7 @@ public static class CurationAuth
     public static IServiceCollection AddAtlasCuration(this IServiceCollection services, ICurationStore store, int signInPerMinute)
     {
         services.AddHttpContextAccessor();
+        services.AddSingleton<CurationWrites>();
         services.AddAtlasIdentity(store).AddSignInManager();
         services.AddScoped<ISecurityStampValidator, SecurityStampValidator<Account>>();
         // a disabled account or a changed role ends the sessions at their next request

@@ -46,26 +46,26 @@ public static class CurationPages
             signedIn.MapGet("/review", (HttpContext ctx, AtlasServices atlas, string? status) => Review(ctx, atlas, lang, status));
             signedIn.MapGet("/review/{id:long}", (HttpContext ctx, AtlasServices atlas, long id) => ShowProposal(ctx, atlas, lang, id, [], null, 200));
             signedIn.MapGet("/propose", (HttpContext ctx) => ProposeForm(ctx, lang, ProposalKind.New, null, new FactDraft(), null, [], null));
-            signedIn.MapPost("/propose", (HttpContext ctx, AtlasServices atlas, IFormCollection form) => Propose(ctx, atlas, lang, ProposalKind.New, null, form));
+            signedIn.MapPost("/propose", (HttpContext ctx, AtlasServices atlas, IFormCollection form) => Propose(ctx, atlas, lang, ProposalKind.New, null, form)).OneWriteAtATime();
             foreach (var kind in new[] { ProposalKind.Edit, ProposalKind.Retract })
             {
                 var verb = kind == ProposalKind.Edit ? "edit" : "retract";
                 signedIn.MapGet($"/facts/{{id}}/{verb}", (HttpContext ctx, AtlasServices atlas, string id) =>
                     atlas.Curation.Editable(id) is { } e ? ProposeForm(ctx, lang, kind, id, e.Draft, e.Etag, [], null) : ErrorPages.NotFound(ctx, lang));
-                signedIn.MapPost($"/facts/{{id}}/{verb}", (HttpContext ctx, AtlasServices atlas, string id, IFormCollection form) => Propose(ctx, atlas, lang, kind, id, form));
+                signedIn.MapPost($"/facts/{{id}}/{verb}", (HttpContext ctx, AtlasServices atlas, string id, IFormCollection form) => Propose(ctx, atlas, lang, kind, id, form)).OneWriteAtATime();
             }
             signedIn.MapGet("/propose/{type}", (HttpContext ctx, string type) =>
                 CuratedType(type) is { } t ? EntityForm(ctx, lang, t, null, EntityYaml.Template(t), null, [], null) : ErrorPages.NotFound(ctx, lang));
             signedIn.MapPost("/propose/{type}", (HttpContext ctx, AtlasServices atlas, string type, IFormCollection form) =>
-                CuratedType(type) is { } t ? ProposeEntity(ctx, atlas, lang, t, null, form) : ErrorPages.NotFound(ctx, lang));
+                CuratedType(type) is { } t ? ProposeEntity(ctx, atlas, lang, t, null, form) : ErrorPages.NotFound(ctx, lang)).OneWriteAtATime();
             signedIn.MapGet("/entities/{id}/edit", (HttpContext ctx, AtlasServices atlas, string id) =>
                 atlas.Curation.EditableEntity(id) is { Curated: true } e ? EntityForm(ctx, lang, e.Type, id, e.Yaml, e.Etag, [], null) : ErrorPages.NotFound(ctx, lang));
             signedIn.MapPost("/entities/{id}/edit", (HttpContext ctx, AtlasServices atlas, string id, IFormCollection form) =>
-                atlas.Curation.EditableEntity(id) is { Curated: true } e ? ProposeEntity(ctx, atlas, lang, e.Type, id, form) : ErrorPages.NotFound(ctx, lang));
+                atlas.Curation.EditableEntity(id) is { Curated: true } e ? ProposeEntity(ctx, atlas, lang, e.Type, id, form) : ErrorPages.NotFound(ctx, lang)).OneWriteAtATime();
             var editors = pages.MapGroup("").RequireAuthorization(CurationAuth.PageReview);
             foreach (var accept in new[] { true, false })
                 editors.MapPost($"/review/{{id:long}}/{(accept ? "accept" : "reject")}", (HttpContext ctx, AtlasServices atlas, long id, IFormCollection form) =>
-                    Review(ctx, atlas, lang, id, accept, form["reason"]));
+                    Review(ctx, atlas, lang, id, accept, form["reason"])).OneWriteAtATime();
         }
     }
 

@@ -1,6 +1,7 @@
+using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using Atlas.Snapshots;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Headers;
@@ -20,7 +21,11 @@ public static class Conditional
 {
     public const string CacheControl = "public, max-age=60";
 
-    public static async Task Write(HttpContext context, ReadOnlyMemory<byte> bytes, string contentType, int status = StatusCodes.Status200OK)
+    public static Task Write(HttpContext context, ReadOnlyMemory<byte> bytes, string contentType, int status = StatusCodes.Status200OK) =>
+        Write(context, new ReadOnlySequence<byte>(bytes), contentType, status);
+
+    /// <summary>Sends an answer held in pieces (a rendered page in pooled blocks), with its validators.</summary>
+    public static async Task Write(HttpContext context, ReadOnlySequence<byte> bytes, string contentType, int status = StatusCodes.Status200OK)
     {
         var response = context.Response;
         response.StatusCode = status;
@@ -28,7 +33,7 @@ public static class Conditional
         Vary(response, HeaderNames.AcceptEncoding);
         if (status == StatusCodes.Status200OK)
         {
-            var etag = $"W/\"{Convert.ToHexStringLower(SHA256.HashData(bytes.Span))[..16]}\"";
+            var etag = EtagOf(bytes);
             var modified = DataDate(context.RequestServices.GetRequiredService<AtlasSnapshots>());
             response.Headers.ETag = etag;
             response.Headers.CacheControl = CacheControl;
@@ -41,7 +46,18 @@ public static class Conditional
         }
         response.ContentType = contentType;
         response.ContentLength = bytes.Length;
-        await response.Body.WriteAsync(bytes);
+        foreach (var piece in bytes) await response.Body.WriteAsync(piece);
+    }
+
+    /// <summary>
+    /// A weak ETag from the bytes' 64-bit XXH3 hash, the same on every node and after a restart. A validator needs no
+    /// cryptographic strength, and SHA-256 of a 150 KB city page was a tenth of its render's processor time.
+    /// </summary>
+    public static string EtagOf(ReadOnlySequence<byte> bytes)
+    {
+        var hash = new XxHash3();
+        foreach (var piece in bytes) hash.Append(piece.Span);
+        return $"W/\"{hash.GetCurrentHashAsUInt64():x16}\"";
     }
 
     /// <summary>Adds a request header to Vary, once (CORS and compression add theirs too).</summary>

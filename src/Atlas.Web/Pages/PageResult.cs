@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -18,16 +19,17 @@ public sealed class PageResult<TComponent, TModel>(TModel model, int status, boo
     {
         var services = context.RequestServices;
         await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
-        // written as UTF-8 into pooled memory: a city page is some 150 KB, and as one string, then its bytes, each
-        // copy of it was a large-object allocation at every render
+        // written as UTF-8 into pooled blocks, through a writer whose buffers are pooled too, and sent from the blocks:
+        // a city page is some 150 KB, and each copy of it made at every render (a string, its bytes, one contiguous
+        // buffer) was a large-object allocation, and with them a full collection every few hundred renders
         using var buffer = PageBuffers.GetStream("page");
         await renderer.Dispatcher.InvokeAsync(async () =>
         {
             var output = await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(new Dictionary<string, object?> { ["Model"] = model }));
-            await using var writer = new StreamWriter(buffer, Utf8, BufferSize, leaveOpen: true);
+            await using var writer = new HttpResponseStreamWriter(buffer, Utf8, BufferSize);
             output.WriteHtmlTo(writer);
         });
-        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        var bytes = buffer.GetReadOnlySequence();
         if (personal)
         {
             // a form or a signed-in person's page: never kept by any cache
@@ -35,21 +37,26 @@ public sealed class PageResult<TComponent, TModel>(TModel model, int status, boo
             context.Response.Headers.CacheControl = "no-store";
             context.Response.ContentType = "text/html; charset=utf-8";
             context.Response.ContentLength = bytes.Length;
-            await context.Response.Body.WriteAsync(bytes);
+            foreach (var piece in bytes) await context.Response.Body.WriteAsync(piece);
             return;
         }
         // the whole page at once: its length and ETag are known before it is sent
         await Http.Conditional.Write(context, bytes, "text/html; charset=utf-8", status);
     }
 
-    private const int BufferSize = 16 * 1024;
+    private const int BufferSize = 8 * 1024;
     private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 }
 
 /// <summary>The pooled memory pages are rendered into (shared by every page type).</summary>
 internal static class PageBuffers
 {
-    private static readonly Microsoft.IO.RecyclableMemoryStreamManager Manager = new();
+    // blocks of 64 KB; up to 32 MB of free blocks are kept for the next renders
+    private static readonly Microsoft.IO.RecyclableMemoryStreamManager Manager = new(new Microsoft.IO.RecyclableMemoryStreamManager.Options
+    {
+        BlockSize = 64 * 1024,
+        MaximumSmallPoolFreeBytes = 32 * 1024 * 1024,
+    });
 
     public static Microsoft.IO.RecyclableMemoryStream GetStream(string tag) => Manager.GetStream(tag);
 }
