@@ -21,7 +21,7 @@ public sealed class PageResult<TComponent, TModel>(TModel model, int status, boo
         await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
         // written as UTF-8 into pooled blocks, through a writer whose buffers are pooled too, and sent from the blocks:
         // a city page is some 150 KB, and each copy of it made at every render (a string, its bytes, one contiguous
-        // buffer) was a large-object allocation, and with them a full collection every few hundred renders
+        // buffer) was a large-object allocation
         using var buffer = PageBuffers.GetStream("page");
         await renderer.Dispatcher.InvokeAsync(async () =>
         {
